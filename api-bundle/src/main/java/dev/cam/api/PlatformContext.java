@@ -1,0 +1,40 @@
+package dev.cam.api;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the kernel offers a plugin. Every extension class receives it through its constructor (a
+ * constructor taking one {@code PlatformContext}); there are no statics to reach for.
+ *
+ * <p>Threading: every service is safe to use from any thread. Lifecycle: valid from the extension's
+ * construction until its plugin is stopped.
+ */
+public interface PlatformContext {
+  /** CAM's version, e.g. {@code "0.1.0"}. */
+  String version();
+
+  Config config();
+
+  EventBus events();
+
+  Agents agents();
+
+  Contexts contexts();
+
+  AgentLogs logs();
+
+  Plugins plugins();
+
+  /** Data directory ({@code ~/.local/share/cam}, or {@code CAM_DATA_DIR}). */
+  Path dataDir();
+
+  /** Config directory ({@code ~/.config/cam}, or {@code CAM_CONFIG_DIR}). */
+  Path configDir();
+
+  /**
+   * Extensions of the given type from every started plugin, loading plugins first if needed.
+   * Failing plugins are left out (and reported by {@link Plugins#list()}).
+   */
+  <T> List<T> extensions(Class<T> type);
+}

@@ -1,0 +1,47 @@
+package dev.cam.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Extension point: one coding-agent CLI (Claude Code, Codex, Aider, Gemini CLI, or a CLI described
+ * by a rules file). Knows how to launch the tool and how to read its screens.
+ *
+ * <p>Lifecycle: an instance is created by the plugin host when its plugin starts, with the {@link
+ * PlatformContext} in its constructor, and dropped when the plugin stops. Threading: {@link
+ * #read(Screen)} is called from monitor threads of many agents at once and must be thread-safe and
+ * quick (no I/O); the other methods may do I/O.
+ */
+public interface ToolAdapter {
+  /** Stable id used in commands and the store, e.g. {@code "claude"}. */
+  String id();
+
+  /** Name shown to people, e.g. {@code "Claude Code"}. */
+  default String displayName() {
+    return id();
+  }
+
+  /** The command line, environment and prompt delivery for one run. */
+  LaunchSpec launch(LaunchRequest request);
+
+  /** What this screen says about the tool: state, readiness, prompts, completion, failure. */
+  Detection read(Screen screen);
+
+  /**
+   * Keys that an idle input prompt echoes and a busy screen swallows, sent by the monitor's probe
+   * and then erased; empty when the tool can't be probed.
+   */
+  default List<String> probeKeys() {
+    return List.of();
+  }
+
+  /** Version of the installed CLI, or empty when it is not installed. May run a process. */
+  default Optional<String> installedVersion() {
+    return Optional.empty();
+  }
+
+  /** Health checks for {@code cam doctor}. May run processes. */
+  default List<DoctorCheck> doctor() {
+    return List.of();
+  }
+}

@@ -1,0 +1,2 @@
+/** The kernel: config, store, events, plugin host, agents, monitor, tasks. */
+package dev.cam.platform;

@@ -1,0 +1,2 @@
+/** The {@code cam} command line. */
+package dev.cam.plugin.cli;
