@@ -1,5 +1,6 @@
 package dev.cam.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,14 @@ public interface ToolAdapter {
    */
   default List<String> probeKeys() {
     return List.of();
+  }
+
+  /**
+   * Pause between typing a prompt ({@link LaunchSpec#promptOnCommandLine()} false) and pressing
+   * Enter; some TUIs drop an Enter that arrives with the text.
+   */
+  default Duration submitPause() {
+    return Duration.ZERO;
   }
 
   /** Version of the installed CLI, or empty when it is not installed. May run a process. */
