@@ -8,6 +8,11 @@ import dev.cam.api.Contexts;
 import dev.cam.api.EventBus;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.Plugins;
+import dev.cam.platform.config.CamDirs;
+import dev.cam.platform.config.ConfigFileEditor;
+import dev.cam.platform.config.ConfigLoader;
+import dev.cam.platform.config.ConfigSources;
+import dev.cam.platform.config.LayeredConfig;
 import dev.cam.platform.plugin.PluginHost;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,12 +37,17 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   /** The plugin that provides the command line, started before any other. */
   static final String CLI_PLUGIN = "cli";
 
+  /** The config key listing plugin ids not to load. */
+  static final String DISABLED_PLUGINS = "plugins.disabled";
+
   private final Path home;
   private final Map<String, String> env;
   private final Path workingDir;
-  private final LaunchOptions options;
+  private final CamDirs dirs;
+  private final Path userConfigFile;
   private final Lazy<String> version = new Lazy<>(Kernel::readVersion);
   private final Lazy<PluginHost> host = new Lazy<>(this::createHost);
+  private final Lazy<LayeredConfig> config = new Lazy<>(this::loadConfig);
 
   /**
    * @param home the distribution's directory (holding {@code plugins/})
@@ -49,7 +59,11 @@ public final class Kernel implements PlatformContext, AutoCloseable {
     this.home = home;
     this.env = withDataDir(env, options);
     this.workingDir = workingDir;
-    this.options = options;
+    this.dirs = CamDirs.resolve(this.env);
+    this.userConfigFile =
+        options.configFile() == null
+            ? dirs.userConfigFile()
+            : options.configFile().toAbsolutePath().normalize();
   }
 
   @Override
@@ -77,7 +91,21 @@ public final class Kernel implements PlatformContext, AutoCloseable {
 
   @Override
   public Config config() {
-    throw new UnsupportedOperationException("config is not wired yet");
+    return config.get();
+  }
+
+  @Override
+  public Path setUserConfig(String key, String value) {
+    new ConfigFileEditor().set(userConfigFile, key, value);
+    config.reset();
+    return userConfigFile;
+  }
+
+  @Override
+  public Path resetUserConfig(String key) {
+    new ConfigFileEditor().reset(userConfigFile, key);
+    config.reset();
+    return userConfigFile;
   }
 
   @Override
@@ -107,20 +135,12 @@ public final class Kernel implements PlatformContext, AutoCloseable {
 
   @Override
   public Path dataDir() {
-    String configured = env.get("CAM_DATA_DIR");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    return Path.of(env.getOrDefault("HOME", "."), ".local", "share", "cam");
+    return dirs.dataDir();
   }
 
   @Override
   public Path configDir() {
-    String configured = env.get("CAM_CONFIG_DIR");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    return Path.of(env.getOrDefault("HOME", "."), ".config", "cam");
+    return dirs.configDir();
   }
 
   @Override
@@ -136,8 +156,14 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   }
 
   private PluginHost createHost() {
-    List<Path> roots = List.of(home.resolve("plugins"), dataDir().resolve("plugins"));
-    return new PluginHost(roots, version(), () -> this);
+    List<Path> roots = List.of(home.resolve("plugins"), dirs.pluginsDir());
+    PluginHost created = new PluginHost(roots, version(), () -> this);
+    created.disabledByConfig(() -> config.get().getList(DISABLED_PLUGINS));
+    return created;
+  }
+
+  private LayeredConfig loadConfig() {
+    return new ConfigLoader().load(new ConfigSources(userConfigFile, workingDir, env, Map.of()));
   }
 
   private static Map<String, String> withDataDir(Map<String, String> env, LaunchOptions options) {
@@ -181,6 +207,10 @@ public final class Kernel implements PlatformContext, AutoCloseable {
         }
       }
       return current;
+    }
+
+    synchronized void reset() {
+      value = null;
     }
 
     void ifCreated(java.util.function.Consumer<T> action) {
