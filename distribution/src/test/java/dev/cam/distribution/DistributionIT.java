@@ -151,13 +151,11 @@ class DistributionIT {
       } while (line != null && !line.contains("running"));
       assertFalse(line == null, "serve ended early: " + seen);
 
-      serve.destroy(); // SIGTERM
+      // SIGTERM by pid (Process.destroy would also close our end of its output)
+      new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor();
 
       assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
-      String rest =
-          new String(
-              out.lines().reduce("", (a, b) -> a + b + "\n").getBytes(StandardCharsets.UTF_8),
-              StandardCharsets.UTF_8);
+      String rest = String.join("\n", out.lines().toList());
       assertTrue(rest.contains("cam serve: stopped"), rest);
     } finally {
       serve.destroyForcibly();

@@ -7,13 +7,18 @@ import dev.cam.api.Config;
 import dev.cam.api.Contexts;
 import dev.cam.api.EventBus;
 import dev.cam.api.PlatformContext;
+import dev.cam.api.PluginInfo;
 import dev.cam.api.Plugins;
+import dev.cam.api.Subscription;
 import dev.cam.platform.config.CamDirs;
 import dev.cam.platform.config.ConfigFileEditor;
 import dev.cam.platform.config.ConfigLoader;
 import dev.cam.platform.config.ConfigSources;
 import dev.cam.platform.config.LayeredConfig;
+import dev.cam.platform.event.StoredEventBus;
+import dev.cam.platform.log.JsonlAgentLogs;
 import dev.cam.platform.plugin.PluginHost;
+import dev.cam.platform.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,6 +53,9 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   private final Lazy<String> version = new Lazy<>(Kernel::readVersion);
   private final Lazy<PluginHost> host = new Lazy<>(this::createHost);
   private final Lazy<LayeredConfig> config = new Lazy<>(this::loadConfig);
+  private final Lazy<Store> store = new Lazy<>(this::openStore);
+  private final Lazy<AgentLogs> logs = new Lazy<>(this::openLogs);
+  private final Lazy<EventBus> events = new Lazy<>(this::createEvents);
 
   /**
    * @param home the distribution's directory (holding {@code plugins/})
@@ -110,27 +118,41 @@ public final class Kernel implements PlatformContext, AutoCloseable {
 
   @Override
   public EventBus events() {
-    throw new UnsupportedOperationException("events are not wired yet");
+    return events.get();
   }
 
   @Override
   public Agents agents() {
-    throw new UnsupportedOperationException("agents are not wired yet");
+    return store.get().agents();
   }
 
   @Override
   public Contexts contexts() {
-    throw new UnsupportedOperationException("contexts are not wired yet");
+    return store.get().contexts();
   }
 
   @Override
   public AgentLogs logs() {
-    throw new UnsupportedOperationException("logs are not wired yet");
+    return logs.get();
   }
 
   @Override
   public Plugins plugins() {
-    return host.get();
+    PluginHost plugins = host.get();
+    return new Plugins() {
+      @Override
+      public List<PluginInfo> list() {
+        return plugins.list();
+      }
+
+      // Plugin changes are recorded as events only while watching: listing plugins on every
+      // command must not write to the store.
+      @Override
+      public Subscription watch() {
+        plugins.events((type, detail) -> events().publish(null, type, detail));
+        return plugins.watch();
+      }
+    };
   }
 
   @Override
@@ -153,6 +175,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   @Override
   public void close() {
     host.ifCreated(PluginHost::close);
+    store.ifCreated(Store::close);
   }
 
   private PluginHost createHost() {
@@ -160,6 +183,18 @@ public final class Kernel implements PlatformContext, AutoCloseable {
     PluginHost created = new PluginHost(roots, version(), () -> this);
     created.disabledByConfig(() -> config.get().getList(DISABLED_PLUGINS));
     return created;
+  }
+
+  private Store openStore() {
+    return Store.open(dirs.dbFile());
+  }
+
+  private AgentLogs openLogs() {
+    return new JsonlAgentLogs(dirs.logsDir());
+  }
+
+  private EventBus createEvents() {
+    return new StoredEventBus(store.get().events(), logs.get());
   }
 
   private LayeredConfig loadConfig() {
