@@ -1,5 +1,11 @@
 package dev.cam.plugin.cli;
 
+import dev.cam.plugin.cli.agent.HistoryCommand;
+import dev.cam.plugin.cli.agent.ListCommand;
+import dev.cam.plugin.cli.agent.LogsCommand;
+import dev.cam.plugin.cli.agent.PruneCommand;
+import dev.cam.plugin.cli.agent.StatsCommand;
+import dev.cam.plugin.cli.agent.StatusCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +21,13 @@ final class Commands {
   private static final Map<String, Class<?>> ALL = new LinkedHashMap<>();
 
   static {
+    ALL.put("list", ListCommand.class);
+    ALL.put("ls", ListCommand.class);
+    ALL.put("status", StatusCommand.class);
+    ALL.put("logs", LogsCommand.class);
+    ALL.put("history", HistoryCommand.class);
+    ALL.put("stats", StatsCommand.class);
+    ALL.put("prune", PruneCommand.class);
     ALL.put("version", VersionCommand.class);
     ALL.put("plugins", PluginsCommand.class);
     ALL.put("config", ConfigCommand.class);
@@ -22,7 +35,8 @@ final class Commands {
     ALL.put("help", CommandLine.HelpCommand.class);
   }
 
-  private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "--data-dir");
+  private static final Set<String> OPTIONS_WITH_VALUE =
+      Set.of("--config", "--data-dir", "--server", "--token");
 
   private Commands() {}
 
@@ -31,10 +45,28 @@ final class Commands {
     String word = commandWord(args);
     if (word == null) {
       boolean versionOnly = args.contains("--version") || args.contains("-V");
-      return versionOnly ? List.of() : List.copyOf(ALL.values());
+      return versionOnly ? List.of() : all();
     }
     Class<?> command = ALL.get(word);
-    return command == null || word.equals("help") ? List.copyOf(ALL.values()) : List.of(command);
+    return command == null || word.equals("help") ? all() : List.of(command);
+  }
+
+  /** The command words, aliases left out. */
+  static List<String> names() {
+    return ALL.entrySet().stream()
+        .filter(e -> !e.getKey().equals("help"))
+        .filter(e -> e.getKey().equals(nameOf(e.getValue())))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static String nameOf(Class<?> command) {
+    CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+    return annotation == null ? "" : annotation.name();
+  }
+
+  private static List<Class<?>> all() {
+    return ALL.values().stream().distinct().toList();
   }
 
   /** The first argument that is not an option or an option's value, or null. */
