@@ -6,6 +6,7 @@ import dev.cam.plugin.cli.agent.LogsCommand;
 import dev.cam.plugin.cli.agent.PruneCommand;
 import dev.cam.plugin.cli.agent.StatsCommand;
 import dev.cam.plugin.cli.agent.StatusCommand;
+import dev.cam.plugin.cli.context.ContextCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ final class Commands {
     ALL.put("history", HistoryCommand.class);
     ALL.put("stats", StatsCommand.class);
     ALL.put("prune", PruneCommand.class);
+    ALL.put("context", ContextCommand.class);
+    ALL.put("ctx", ContextCommand.class);
     ALL.put("version", VersionCommand.class);
     ALL.put("plugins", PluginsCommand.class);
     ALL.put("config", ConfigCommand.class);
