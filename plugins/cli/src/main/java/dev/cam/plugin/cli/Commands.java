@@ -7,6 +7,10 @@ import dev.cam.plugin.cli.agent.PruneCommand;
 import dev.cam.plugin.cli.agent.StatsCommand;
 import dev.cam.plugin.cli.agent.StatusCommand;
 import dev.cam.plugin.cli.context.ContextCommand;
+import dev.cam.plugin.cli.system.CompletionCommand;
+import dev.cam.plugin.cli.system.DoctorCommand;
+import dev.cam.plugin.cli.system.InitCommand;
+import dev.cam.plugin.cli.system.ToolsCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +35,19 @@ final class Commands {
     ALL.put("prune", PruneCommand.class);
     ALL.put("context", ContextCommand.class);
     ALL.put("ctx", ContextCommand.class);
+    ALL.put("doctor", DoctorCommand.class);
+    ALL.put("init", InitCommand.class);
+    ALL.put("tools", ToolsCommand.class);
+    ALL.put("completion", CompletionCommand.class);
     ALL.put("version", VersionCommand.class);
     ALL.put("plugins", PluginsCommand.class);
     ALL.put("config", ConfigCommand.class);
     ALL.put("serve", ServeCommand.class);
     ALL.put("help", CommandLine.HelpCommand.class);
   }
+
+  // help lists every command; completion describes them all
+  private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
 
   private static final Set<String> OPTIONS_WITH_VALUE =
       Set.of("--config", "--data-dir", "--server", "--token");
@@ -51,7 +62,7 @@ final class Commands {
       return versionOnly ? List.of() : all();
     }
     Class<?> command = ALL.get(word);
-    return command == null || word.equals("help") ? all() : List.of(command);
+    return command == null || WHOLE_TREE.contains(word) ? all() : List.of(command);
   }
 
   /** The command words, aliases left out. */
