@@ -37,7 +37,14 @@ final class LinkAcceptor {
               ended.run();
               callback.failed(failure);
             });
-    if (!runtime.container().upgrade((rq, rs, cb) -> endpoint, request, response, watched)) {
+    boolean upgraded;
+    try {
+      upgraded = runtime.container().upgrade((rq, rs, cb) -> endpoint, request, response, watched);
+    } catch (RuntimeException e) {
+      ended.run();
+      throw e;
+    }
+    if (!upgraded) {
       ended.run();
       Replies.text(response, callback, 400, "not a valid WebSocket upgrade");
     }

@@ -20,8 +20,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The relay's end of one server link WebSocket: sends HELLO, checks the REGISTER within the
  * handshake timeout, then hands every frame to the {@link LinkSession}.
+ *
+ * <p>Public only because Jetty calls its listener methods through public method handles; not an
+ * API.
  */
-final class LinkEndpoint implements Session.Listener.AutoDemanding {
+public final class LinkEndpoint implements Session.Listener.AutoDemanding {
   private static final Logger LOG = LoggerFactory.getLogger(LinkEndpoint.class);
 
   private final RelayRuntime runtime;

@@ -23,8 +23,11 @@ import org.eclipse.jetty.websocket.api.Session;
  * A client's WebSocket carried as a stream, message fragments as DATA. The relay reads the next
  * client frame only when the previous one went up within the server's credit, and returns credit
  * only when a fragment reached the client, so neither direction queues without bound.
+ *
+ * <p>Public only because Jetty calls its listener methods through public method handles; not an
+ * API.
  */
-final class WebSocketExchange implements RelayStream, Session.Listener {
+public final class WebSocketExchange implements RelayStream, Session.Listener {
   private final LinkSession link;
   private final int id;
   private final RelayRuntime runtime;
