@@ -16,6 +16,7 @@ import dev.cam.plugin.tmux.internal.ProcessTrees;
 import dev.cam.plugin.tmux.internal.SessionCommand;
 import dev.cam.plugin.tmux.internal.TextInput;
 import dev.cam.plugin.tmux.internal.TmuxClient;
+import dev.cam.plugin.tmux.internal.TmuxFeatures;
 import dev.cam.plugin.tmux.internal.TmuxProbe;
 import dev.cam.plugin.tmux.internal.TmuxResult;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ public final class TmuxTransport implements Transport {
   private final TmuxSettings settings;
   private final TmuxClient tmux;
   private final ActivityHub activity;
-  private volatile Boolean envFlag;
+  private volatile TmuxFeatures features;
 
   /** The extension's constructor: settings from {@code transport.tmux.*} in CAM's config. */
   public TmuxTransport(PlatformContext context) {
@@ -73,29 +74,8 @@ public final class TmuxTransport implements Transport {
   public SessionRef create(SessionSpec spec) {
     local(spec.machine());
     String name = checkName(spec.name());
-    String cwd = SessionCommand.workingDirectory(spec.cwd());
-    List<String> newSession =
-        new ArrayList<>(
-            List.of(
-                "new-session",
-                "-d",
-                "-s",
-                name,
-                "-x",
-                String.valueOf(spec.width()),
-                "-y",
-                String.valueOf(spec.height()),
-                "-c",
-                cwd));
-    newSession.addAll(SessionCommand.program(spec, supportsEnvFlag()));
     TmuxResult result =
-        tmux.run(
-            null,
-            List.of(
-                List.of(
-                    "set-option", "-g", "history-limit", String.valueOf(settings.historyLimit())),
-                newSession,
-                List.of("set-option", "-p", "-t", target(name), "remain-on-exit", "on")));
+        tmux.run(null, SessionCommand.create(spec, name, features(), settings.historyLimit()));
     if (!result.ok()) {
       if (result.stderr().contains("duplicate session")) {
         throw new TransportException(
@@ -123,9 +103,7 @@ public final class TmuxTransport implements Transport {
           tmux.run(text.getBytes(StandardCharsets.UTF_8), TextInput.pasteCommands(target)));
       return;
     }
-    for (List<String> chunk : TextInput.typeCommands(target, text)) {
-      expectSession(session, tmux.run(null, List.of(chunk)));
-    }
+    expectSession(session, tmux.run(null, List.of(TextInput.typeCommand(target, text))));
   }
 
   @Override
@@ -237,13 +215,13 @@ public final class TmuxTransport implements Transport {
     activity.close();
   }
 
-  private boolean supportsEnvFlag() {
-    Boolean flag = envFlag;
-    if (flag == null) {
-      flag = new TmuxProbe(tmux).supportsEnvFlag();
-      envFlag = flag;
+  private TmuxFeatures features() {
+    TmuxFeatures known = features;
+    if (known == null) {
+      known = new TmuxProbe(tmux).features();
+      features = known;
     }
-    return flag;
+    return known;
   }
 
   private SessionRef ref(String name) {

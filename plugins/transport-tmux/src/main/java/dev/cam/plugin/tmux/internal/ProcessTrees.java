@@ -41,6 +41,17 @@ public final class ProcessTrees {
       CompletableFuture.allOf(exits).get(graceMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
       alive.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+      awaitExit(exits, graceMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitExit(CompletableFuture<?>[] exits, long millis) {
+    try {
+      CompletableFuture.allOf(exits).get(millis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // a process stuck in the kernel: nothing more can be done from here
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -8,16 +8,48 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The tail of {@code new-session}: environment and program, run without a shell. */
+/** The commands that create a session: size, directory, environment, program, pane options. */
 public final class SessionCommand {
   private SessionCommand() {}
+
+  /**
+   * One invocation: scrollback for new panes, the session, and its pane kept after the program
+   * exits so its last screen stays readable.
+   */
+  public static List<List<String>> create(
+      SessionSpec spec, String name, TmuxFeatures features, int historyLimit) {
+    List<String> session =
+        new ArrayList<>(
+            List.of(
+                "new-session",
+                "-d",
+                "-s",
+                name,
+                "-x",
+                String.valueOf(spec.width()),
+                "-y",
+                String.valueOf(spec.height()),
+                // tmux expands formats in -c, and #(...) would run a command: ## is a plain #.
+                "-c",
+                workingDirectory(spec.cwd()).replace("#", "##")));
+    session.addAll(program(spec, features.envFlag()));
+    String pane = "=" + name + ":";
+    List<List<String>> commands = new ArrayList<>();
+    commands.add(List.of("set-option", "-g", "history-limit", String.valueOf(historyLimit)));
+    commands.add(session);
+    commands.add(List.of("set-option", "-p", "-t", pane, "remain-on-exit", "on"));
+    if (features.remainOnExitFormat()) {
+      commands.add(List.of("set-option", "-p", "-t", pane, "remain-on-exit-format", ""));
+    }
+    return commands;
+  }
 
   /**
    * {@code -e K=V ... -- program args}. tmux runs a one-word command through {@code sh -c}, so a
    * single word is started through {@code env}, which tmux then executes directly. Before tmux 3.2
    * ({@code -e} missing) the environment is given to {@code env} as well.
    */
-  public static List<String> program(SessionSpec spec, boolean envFlag) {
+  static List<String> program(SessionSpec spec, boolean envFlag) {
     List<String> args = new ArrayList<>();
     List<String> program = new ArrayList<>();
     for (Map.Entry<String, String> variable : spec.env().entrySet()) {
@@ -38,7 +70,7 @@ public final class SessionCommand {
   }
 
   /** The absolute working directory, which must exist (tmux would silently use another). */
-  public static String workingDirectory(String cwd) {
+  static String workingDirectory(String cwd) {
     Path dir = Path.of(cwd == null || cwd.isBlank() ? System.getProperty("user.dir") : cwd);
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(

@@ -2,38 +2,36 @@ package dev.cam.plugin.tmux.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Plans how text reaches a pane. One line is typed as bytes ({@code send-keys -H}), in chunks that
- * fit tmux's command size limit. Text with line breaks is pasted from a buffer loaded through stdin
- * ({@code paste-buffer -p -r}): bracketed when the program asked for it, so a TUI takes the lines
- * as one input instead of submitting at the first newline, and line feeds stay line feeds.
+ * Plans how text reaches a pane. A short line is typed as bytes ({@code send-keys -H}), which
+ * neither the locale nor tmux's argument parsing can alter. Text with line breaks, or longer than
+ * {@value #TYPE_LIMIT} bytes, is pasted from a buffer loaded through stdin ({@code paste-buffer -p
+ * -r}): tmux handles typed text key by key (about half a millisecond each), a paste in one write;
+ * bracketed when the program asked for it, so a TUI takes the lines as one input instead of
+ * submitting at the first newline; line feeds stay line feeds.
  */
 public final class TextInput {
-  /** Bytes per {@code send-keys -H}: three argument bytes each, well under tmux's 16 KiB. */
-  static final int TYPE_CHUNK = 4000;
+  /** Longest text typed key by key. */
+  static final int TYPE_LIMIT = 256;
 
   private TextInput() {}
 
   /** Whether the text must be pasted rather than typed. */
   public static boolean needsPaste(String text) {
-    return text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0;
+    return text.indexOf('\n') >= 0
+        || text.indexOf('\r') >= 0
+        || text.length() > TYPE_LIMIT
+        || text.getBytes(StandardCharsets.UTF_8).length > TYPE_LIMIT;
   }
 
-  /** One tmux invocation per chunk of typed bytes. */
-  public static List<List<String>> typeCommands(String target, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    List<List<String>> invocations = new ArrayList<>();
-    for (int from = 0; from < bytes.length; from += TYPE_CHUNK) {
-      byte[] chunk = Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + TYPE_CHUNK));
-      List<String> command = new ArrayList<>(List.of("send-keys", "-t", target, "-H"));
-      command.addAll(KeyNames.hex(chunk));
-      invocations.add(command);
-    }
-    return invocations;
+  /** The command that types a short text. */
+  public static List<String> typeCommand(String target, String text) {
+    List<String> command = new ArrayList<>(List.of("send-keys", "-t", target, "-H"));
+    command.addAll(KeyNames.hex(text.getBytes(StandardCharsets.UTF_8)));
+    return command;
   }
 
   /** The commands of one invocation that pastes what is written to tmux's stdin. */

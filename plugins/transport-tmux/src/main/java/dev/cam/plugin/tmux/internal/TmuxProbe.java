@@ -25,9 +25,10 @@ public final class TmuxProbe {
     return text.startsWith("tmux ") ? text.substring(5) : text;
   }
 
-  /** {@code new-session -e} arrived in tmux 3.2. */
-  public boolean supportsEnvFlag() {
-    return atLeast(version(), 3, 2);
+  /** What this tmux can do, from its version. */
+  public TmuxFeatures features() {
+    String version = version();
+    return new TmuxFeatures(atLeast(version, 3, 2), atLeast(version, 3, 3));
   }
 
   static boolean atLeast(String version, int major, int minor) {
