@@ -42,6 +42,9 @@ import java.util.List;
  *   <li>{@code list} - prints a plain numbered list that looks like a prompt but waits for nothing.
  *   <li>{@code lines <n> [prefix]} - prints n numbered lines ("prefix 1" …), for scrollback.
  *   <li>{@code sleep <duration>} - prints nothing for that long; keys wait.
+ *   <li>{@code ticks <n> <interval>} - prints {@code tick <System.nanoTime()>} n times, one per
+ *       interval; the clock is the machine's monotonic clock, shared with the test's JVM, so a test
+ *       can measure how long after a line was printed it noticed it.
  *   <li>{@code crash <code>} - prints an error to stderr and exits with that code.
  *   <li>{@code exit} - prints "Goodbye!" and exits 0. The end of the script exits 0 as well.
  * </ul>
@@ -148,6 +151,7 @@ public final class FakeAgent {
       case "list" -> list();
       case "lines" -> lines(Integer.parseInt(split[0]), split[1].isEmpty() ? "line" : split[1]);
       case "sleep" -> Thread.sleep(FakeScript.duration(split[0]).toMillis());
+      case "ticks" -> ticks(Integer.parseInt(split[0]), FakeScript.duration(split[1]));
       case "crash" -> {
         System.err.println("Error: the fake agent crashed (exit " + split[0] + ")");
         System.err.println("    at FakeAgent.crash(FakeAgent.java:1)");
@@ -248,6 +252,13 @@ public final class FakeAgent {
       out.append(prefix).append(' ').append(i).append('\n');
     }
     tty.print(out.toString());
+  }
+
+  private void ticks(int count, Duration interval) throws InterruptedException {
+    for (int i = 0; i < count; i++) {
+      Thread.sleep(interval.toMillis());
+      tty.println("tick " + System.nanoTime());
+    }
   }
 
   private long elapsedSeconds() {

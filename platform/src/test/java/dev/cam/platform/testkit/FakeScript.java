@@ -28,7 +28,8 @@ final class FakeScript {
           "login",
           "list",
           "sleep",
-          "lines");
+          "lines",
+          "ticks");
 
   /**
    * One line of the script.
