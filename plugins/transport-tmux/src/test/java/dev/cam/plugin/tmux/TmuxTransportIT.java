@@ -245,11 +245,10 @@ class TmuxTransportIT {
                 cwd.toString(),
                 List.of("sh", "-c", "printf '%s|%s|done' \"$CAM_TEST\" \"$PWD\""),
                 Map.of("CAM_TEST", value),
-                100,
+                300,
                 30));
     Screen screen = screenShowing(session, "|done");
-    String unwrapped = screen.text().replace("\n", "");
-    assertTrue(unwrapped.contains(value + "|" + cwd.toRealPath() + "|done"), screen.text());
+    assertTrue(screen.text().contains(value + "|" + cwd.toRealPath() + "|done"), screen.text());
     SessionRef single =
         transport.create(
             new SessionSpec("cam-pwd", null, cwd.toString(), List.of("pwd"), null, 100, 30));
