@@ -154,23 +154,13 @@ public final class TmuxTransport implements Transport {
   @Override
   public void kill(SessionRef session) {
     String name = checked(session);
-    TmuxResult windows =
+    TmuxResult panes =
         tmux.run("list-panes", "-s", "-t", "=" + name, "-F", "#{window_id} #{pane_pid}");
-    if (windows.sessionGone()) {
+    if (panes.sessionGone()) {
       return;
     }
-    expectSession(session, windows);
-    List<Long> pids = new ArrayList<>();
-    List<List<String>> kills = new ArrayList<>();
-    for (String line : windows.lines()) {
-      String[] parts = line.split(" ");
-      pids.add(Long.parseLong(parts[1]));
-      // kill-window ends the window in every session it is linked into, the watch session too.
-      kills.add(List.of("kill-window", "-t", parts[0]));
-    }
-    List<ProcessHandle> processes = ProcessTrees.snapshot(pids);
-    tmux.run(null, kills.stream().distinct().toList());
-    ProcessTrees.endSurvivors(processes, 1000);
+    expectSession(session, panes);
+    ProcessTrees.killWindows(tmux, panes.lines());
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.cam.plugin.tmux.internal;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +16,25 @@ import java.util.concurrent.TimeoutException;
 public final class ProcessTrees {
   private ProcessTrees() {}
 
+  /**
+   * Kills the windows of {@code window_id pane_pid} lines ({@code kill-window} ends a window in
+   * every session it is linked into, the watch session too), then whatever they left running.
+   */
+  public static void killWindows(TmuxClient tmux, List<String> panes) {
+    List<Long> pids = new ArrayList<>();
+    Set<List<String>> kills = new LinkedHashSet<>();
+    for (String line : panes) {
+      String[] parts = line.split(" ");
+      pids.add(Long.parseLong(parts[1]));
+      kills.add(List.of("kill-window", "-t", parts[0]));
+    }
+    List<ProcessHandle> processes = snapshot(pids);
+    tmux.run(null, List.copyOf(kills));
+    endSurvivors(processes, 1000);
+  }
+
   /** The processes now running under the given pids (the pids included). */
-  public static List<ProcessHandle> snapshot(List<Long> pids) {
+  static List<ProcessHandle> snapshot(List<Long> pids) {
     List<ProcessHandle> all = new ArrayList<>();
     for (long pid : pids) {
       ProcessHandle.of(pid)
@@ -29,7 +48,7 @@ public final class ProcessTrees {
   }
 
   /** Asks survivors to stop, then forces those still there after the grace period. */
-  public static void endSurvivors(List<ProcessHandle> processes, long graceMillis) {
+  static void endSurvivors(List<ProcessHandle> processes, long graceMillis) {
     List<ProcessHandle> alive = processes.stream().filter(ProcessHandle::isAlive).toList();
     if (alive.isEmpty()) {
       return;
