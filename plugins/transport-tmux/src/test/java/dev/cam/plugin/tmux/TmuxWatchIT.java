@@ -1,6 +1,7 @@
 package dev.cam.plugin.tmux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -122,6 +123,22 @@ class TmuxWatchIT {
       System.out.printf("watch: %d callbacks over %d ms of output%n", calls.count(), span);
       assertTrue(calls.count() >= 5, calls.count() + " callbacks");
       assertTrue(calls.count() <= span / 20 + 2, calls.count() + " callbacks in " + span + " ms");
+    } finally {
+      watch.close();
+    }
+  }
+
+  @Test
+  void programThatExitsSilentlyIsReported() throws Exception {
+    SessionRef session =
+        transport.create(
+            new SessionSpec(
+                "cam-quiet", null, dir.toString(), List.of("sleep", "1"), null, 100, 30));
+    Calls calls = new Calls();
+    Subscription watch = transport.watch(session, calls);
+    try {
+      Await.until(() -> calls.count() > 0, WAIT, "a callback for the exit");
+      assertFalse(transport.isAlive(session));
     } finally {
       watch.close();
     }

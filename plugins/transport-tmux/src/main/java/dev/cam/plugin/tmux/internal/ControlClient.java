@@ -11,12 +11,16 @@ import java.util.function.Consumer;
 
 /**
  * One tmux control-mode client ({@code tmux -C}) attached to a session. It reads the client's
- * notifications on its own thread and reports which pane produced output; the notification's data
- * is not decoded. Closing its stdin makes tmux end it.
+ * notifications on its own thread and reports which pane produced output (the data itself is not
+ * decoded) or died: a subscription to {@code #{pane_dead}} (tmux 3.2+, checked by tmux once a
+ * second) tells of a program that exited without printing. Closing its stdin makes tmux end it.
  */
 final class ControlClient {
   private static final String OUTPUT = "%output ";
   private static final String EXTENDED_OUTPUT = "%extended-output ";
+  private static final String DEATHS = "cam-dead";
+  private static final String SUBSCRIBE = "refresh-client -B '" + DEATHS + ":%*:#{pane_dead}'\n";
+  private static final String DIED = "%subscription-changed " + DEATHS + " ";
   private final Process process;
   private final Thread reader;
   private volatile boolean closing;
@@ -37,9 +41,20 @@ final class ControlClient {
     try {
       ControlClient client = new ControlClient(builder.start(), onPaneOutput, onExit);
       client.reader.start();
+      client.subscribeToDeaths();
       return client;
     } catch (IOException e) {
       throw new TransportException("cannot start tmux in control mode: install tmux", e);
+    }
+  }
+
+  /** A constant command: no caller's data ever goes through tmux's command parser. */
+  private void subscribeToDeaths() {
+    try {
+      process.getOutputStream().write(SUBSCRIBE.getBytes(StandardCharsets.US_ASCII));
+      process.getOutputStream().flush();
+    } catch (IOException e) {
+      // the client died at once; its reader reports that and the owner restarts it
     }
   }
 
@@ -89,10 +104,15 @@ final class ControlClient {
     }
   }
 
-  /** {@code %output %12 data} and {@code %extended-output %12 age : data} name the pane. */
+  /**
+   * The pane a notification is about: {@code %output %12 data}, {@code %extended-output %12 age :
+   * data}, or {@code %subscription-changed cam-dead $1 @2 0 %12 : 1} (the pane died).
+   */
   static String outputPane(String line) {
     int start;
-    if (line.startsWith(OUTPUT)) {
+    if (line.startsWith(DIED)) {
+      return line.endsWith(" : 1") ? deadPane(line) : null;
+    } else if (line.startsWith(OUTPUT)) {
       start = OUTPUT.length();
     } else if (line.startsWith(EXTENDED_OUTPUT)) {
       start = EXTENDED_OUTPUT.length();
@@ -101,5 +121,10 @@ final class ControlClient {
     }
     int end = line.indexOf(' ', start);
     return end < 0 ? line.substring(start) : line.substring(start, end);
+  }
+
+  private static String deadPane(String line) {
+    String[] words = line.split(" ");
+    return words.length > 7 && words[5].startsWith("%") ? words[5] : null;
   }
 }
