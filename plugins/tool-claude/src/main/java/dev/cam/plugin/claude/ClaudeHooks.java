@@ -20,9 +20,10 @@ final class ClaudeHooks {
           "Stop",
           "StopFailure",
           "SessionEnd");
-  // Runs in Claude's shell; the JSON on stdin has no newline at its end.
+  // Runs in Claude's shell. JSON holds no raw newline, so dropping them and adding one gives
+  // exactly one line per event whether or not Claude ends its JSON with a newline.
   static final String COMMAND =
-      "[ -z \\\"$CAM_SIGNAL_FILE\\\" ] || { cat; echo; } >> \\\"$CAM_SIGNAL_FILE\\\"";
+      "[ -z \\\"$CAM_SIGNAL_FILE\\\" ] || { tr -d '\\\\n'; echo; } >> \\\"$CAM_SIGNAL_FILE\\\"";
 
   private ClaudeHooks() {}
 
