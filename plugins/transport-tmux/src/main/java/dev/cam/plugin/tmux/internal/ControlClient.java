@@ -41,14 +41,16 @@ final class ControlClient {
     try {
       ControlClient client = new ControlClient(builder.start(), onPaneOutput, onExit);
       client.reader.start();
-      client.subscribeToDeaths();
       return client;
     } catch (IOException e) {
       throw new TransportException("cannot start tmux in control mode: install tmux", e);
     }
   }
 
-  /** A constant command: no caller's data ever goes through tmux's command parser. */
+  /**
+   * Sent once attached (a command that arrives earlier fails with "no current client"). A constant
+   * command: no caller's data ever goes through tmux's command parser.
+   */
   private void subscribeToDeaths() {
     try {
       process.getOutputStream().write(SUBSCRIBE.getBytes(StandardCharsets.US_ASCII));
@@ -88,7 +90,12 @@ final class ControlClient {
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.ISO_8859_1))) {
       String line;
+      boolean subscribed = false;
       while ((line = lines.readLine()) != null) {
+        if (!subscribed && line.startsWith("%session-changed ")) {
+          subscribeToDeaths();
+          subscribed = true;
+        }
         String pane = outputPane(line);
         if (pane != null) {
           onPaneOutput.accept(pane);
