@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * How {@link TmuxTransport} reaches tmux.
  *
- * <p>Config keys: {@code transport.tmux.socket} (a socket name for {@code tmux -L}, default {@code
- * cam}; a value with a {@code /} is a socket path for {@code tmux -S}, relative to the data
- * directory), {@code transport.tmux.executable} (default {@code tmux}).
+ * <p>Config keys: {@code tmux.socket} (a socket name for {@code tmux -L}, default {@code cam}; a
+ * value with a {@code /} is a socket path for {@code tmux -S}, relative to the data directory),
+ * {@code tmux.executable} (default {@code tmux}).
  *
  * @param executable the tmux program, a name looked up on PATH or a path
  * @param socketName socket name for {@code -L}, or {@code null} when {@code socketPath} is set
@@ -30,7 +30,7 @@ public record TmuxSettings(
 
   public TmuxSettings {
     if (executable == null || executable.isBlank()) {
-      throw new InvalidInputException("transport.tmux.executable is empty: give tmux's path");
+      throw new InvalidInputException("tmux.executable is empty: give tmux's path");
     }
     if ((socketName == null) == (socketPath == null)) {
       throw new InvalidInputException("give either a tmux socket name or a socket path, not both");
@@ -61,8 +61,8 @@ public record TmuxSettings(
 
   /** Settings from CAM's configuration; relative socket paths are under {@code dataDir}. */
   public static TmuxSettings fromConfig(Config config, Path dataDir) {
-    String socket = config.get("transport.tmux.socket").orElse(DEFAULT_SOCKET).trim();
-    String executable = config.get("transport.tmux.executable").orElse("tmux").trim();
+    String socket = config.get("tmux.socket").orElse(DEFAULT_SOCKET).trim();
+    String executable = config.get("tmux.executable").orElse("tmux").trim();
     TmuxSettings base = socket.contains("/") ? at(dataDir.resolve(socket)) : named(socket);
     return new TmuxSettings(
         executable,

@@ -61,12 +61,7 @@ class TmuxSettingsTest {
   @Test
   void socketWithSlashIsAPathUnderTheDataDirectory() {
     Config config =
-        new MapConfig(
-            Map.of(
-                "transport.tmux.socket",
-                "run/tmux.sock",
-                "transport.tmux.executable",
-                "/opt/tmux"));
+        new MapConfig(Map.of("tmux.socket", "run/tmux.sock", "tmux.executable", "/opt/tmux"));
     TmuxSettings settings = TmuxSettings.fromConfig(config, Path.of("/data"));
     assertEquals(List.of("-S", "/data/run/tmux.sock"), settings.socketArgs());
     assertEquals("/opt/tmux", settings.executable());

@@ -79,7 +79,7 @@ public final class TmuxClient {
           "cannot run '"
               + line.get(0)
               + "': install tmux (apt install tmux) or set"
-              + " transport.tmux.executable to its path",
+              + " tmux.executable to its path",
           e);
     }
     // A hung client must not hang its caller: end it after the timeout.

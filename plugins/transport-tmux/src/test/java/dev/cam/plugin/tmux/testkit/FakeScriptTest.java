@@ -1,4 +1,4 @@
-package dev.cam.platform.testkit;
+package dev.cam.plugin.tmux.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.cam.platform.testkit;
+package dev.cam.plugin.tmux.testkit;
 
 /**
  * One key (or one bracketed paste) read from the terminal by {@link Keyboard}.

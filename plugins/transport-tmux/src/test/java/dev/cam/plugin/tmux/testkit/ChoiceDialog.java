@@ -1,4 +1,4 @@
-package dev.cam.platform.testkit;
+package dev.cam.plugin.tmux.testkit;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.cam.platform.testkit;
+package dev.cam.plugin.tmux.testkit;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A scripted program that behaves like a TUI coding agent, for tests that run it in tmux:
  *
- * <pre>java -cp &lt;test classpath&gt; dev.cam.platform.testkit.FakeAgent SCRIPT [JOURNAL]</pre>
+ * <pre>java -cp &lt;test classpath&gt; dev.cam.plugin.tmux.testkit.FakeAgent SCRIPT [JOURNAL]</pre>
  *
  * ({@link #command} builds that line). It reads keys unbuffered and unechoed from its terminal,
  * with bracketed paste on, and restores the terminal on exit. What it received and answered is

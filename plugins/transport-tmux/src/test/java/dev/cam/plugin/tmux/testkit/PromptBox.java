@@ -1,4 +1,4 @@
-package dev.cam.platform.testkit;
+package dev.cam.plugin.tmux.testkit;
 
 /**
  * The idle prompt: a box with {@code ❯} that echoes typed characters (this is what a probe key

@@ -1,4 +1,4 @@
-package dev.cam.platform.testkit;
+package dev.cam.plugin.tmux.testkit;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
