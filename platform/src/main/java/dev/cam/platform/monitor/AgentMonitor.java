@@ -234,7 +234,8 @@ public final class AgentMonitor {
       return;
     }
     PromptMatch prompt = d.prompt();
-    if (prompt != null && ConfirmGate.atBottom(prompt, screen)) {
+    // An input box or a spinner below a question means it was answered already.
+    if (prompt != null && !d.ready() && !d.busy() && ConfirmGate.atBottom(prompt, screen)) {
       onPrompt(prompt, now);
       return;
     }
