@@ -1,5 +1,6 @@
 package dev.cam.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,17 @@ public interface ToolAdapter {
   Detection read(Screen screen);
 
   /**
+   * What one structured signal says, when the tool offers them (e.g. Claude Code hooks). A tool
+   * whose {@link #launch} sets up signals writes one line per event to the file named by the
+   * session's {@code CAM_SIGNAL_FILE} environment variable, when the monitor sets it; the monitor
+   * passes each line here. Empty when the line means nothing to the adapter. Pure and quick like
+   * {@link #read(Screen)}.
+   */
+  default Optional<Detection> readSignal(String line) {
+    return Optional.empty();
+  }
+
+  /**
    * Keys that an idle input prompt echoes and a busy screen swallows, sent by the monitor's probe
    * and then erased; empty when the tool can't be probed.
    */
@@ -40,6 +52,14 @@ public interface ToolAdapter {
    */
   default List<String> exitKeys() {
     return List.of("C-c", "C-c");
+  }
+
+  /**
+   * Pause between typing a prompt ({@link LaunchSpec#promptOnCommandLine()} false) and pressing
+   * Enter; some TUIs drop an Enter that arrives with the text.
+   */
+  default Duration submitPause() {
+    return Duration.ZERO;
   }
 
   /** Version of the installed CLI, or empty when it is not installed. May run a process. */

@@ -1,0 +1,28 @@
+package dev.cam.plugin.gemini;
+
+import dev.cam.api.PlatformContext;
+import dev.cam.api.ToolAdapter;
+import dev.cam.plugin.generic.RuleBasedToolAdapter;
+import dev.cam.plugin.generic.RuleBook;
+import dev.cam.plugin.generic.RulesLoader;
+import java.nio.file.Path;
+import org.pf4j.Extension;
+
+/** Gemini CLI, entirely from its rules in {@code rules.toml}; a user file may override them. */
+// Names ToolAdapter again: PF4J's processor looks at the directly implemented interfaces.
+@Extension
+public class GeminiToolAdapter extends RuleBasedToolAdapter implements ToolAdapter {
+  public GeminiToolAdapter(PlatformContext context) {
+    this(context.configDir());
+  }
+
+  /** For tests: rules from the built-in resource and {@code <configDir>/tools/gemini.toml}. */
+  public GeminiToolAdapter(Path configDir) {
+    super(
+        new RuleBook(
+            new RulesLoader(),
+            "gemini",
+            GeminiToolAdapter.class.getResource("rules.toml"),
+            configDir.resolve("tools").resolve("gemini.toml")));
+  }
+}

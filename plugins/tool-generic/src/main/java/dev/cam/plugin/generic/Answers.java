@@ -1,0 +1,44 @@
+package dev.cam.plugin.generic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Computes the keys that answer a prompt from where its menu cursor is. */
+final class Answers {
+  private Answers() {}
+
+  static List<String> of(PromptRule rule, List<String> lines) {
+    if (rule.select() == null) {
+      return rule.answer();
+    }
+    int cursor = indexOf(rule.cursor(), lines);
+    int target = indexOf(rule.select(), lines);
+    if (cursor < 0 || target < 0) {
+      return List.of();
+    }
+    int moves = 0;
+    int from = Math.min(cursor, target);
+    int to = Math.max(cursor, target);
+    for (int i = from + 1; i <= to; i++) {
+      if (rule.option().matcher(lines.get(i)).find()) {
+        moves++;
+      }
+    }
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < moves; i++) {
+      keys.add(target > cursor ? "Down" : "Up");
+    }
+    keys.addAll(rule.answer());
+    return List.copyOf(keys);
+  }
+
+  private static int indexOf(Pattern pattern, List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      if (pattern.matcher(lines.get(i)).find()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}
