@@ -278,7 +278,9 @@ public final class AgentManager implements AgentControl, AutoCloseable {
     Transport transport = transportOf(agent);
     transport.sendText(session, text);
     if (enter) {
-      Sessions.pause(settings.monitor().submitPause());
+      Duration toolPause = catalog.tool(agent.tool()).submitPause();
+      Duration pause = settings.monitor().submitPause();
+      Sessions.pause(toolPause.compareTo(pause) > 0 ? toolPause : pause);
       transport.sendKeys(session, List.of("Enter"));
     }
     journal.event(agent.id(), EventTypes.INPUT, Map.of("text", text, "enter", enter, "by", "user"));

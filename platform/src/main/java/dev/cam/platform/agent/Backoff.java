@@ -1,5 +1,6 @@
 package dev.cam.platform.agent;
 
+import dev.cam.platform.config.CamSettings;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,11 @@ public record Backoff(Duration initial, Duration max, double multiplier) {
       throw new IllegalArgumentException(
           "backoff needs 0 <= initial <= max and a multiplier of at least 1");
     }
+  }
+
+  /** Backoff from the {@code [retry]} configuration section. */
+  public static Backoff from(CamSettings.Retry config) {
+    return new Backoff(config.backoffInitial(), config.backoffMax(), config.backoffMultiplier());
   }
 
   /** The wait before retry number {@code retry} (1 for the first), capped at {@link #max}. */

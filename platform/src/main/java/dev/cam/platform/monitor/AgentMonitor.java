@@ -276,7 +276,8 @@ public final class AgentMonitor {
   private void deliverPrompt() {
     typing = true;
     transport.sendText(session, agent.prompt());
-    scheduler.schedule(this::submit, settings.submitPause().toMillis(), TimeUnit.MILLISECONDS);
+    Duration pause = max(settings.submitPause(), adapter.submitPause());
+    scheduler.schedule(this::submit, pause.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   private synchronized void submit() {
@@ -442,6 +443,10 @@ public final class AgentMonitor {
 
   private Instant now() {
     return journal.clock().instant();
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private static String firstLine(PromptMatch prompt) {

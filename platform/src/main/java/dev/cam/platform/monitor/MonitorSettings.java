@@ -1,5 +1,6 @@
 package dev.cam.platform.monitor;
 
+import dev.cam.platform.config.CamSettings;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -63,6 +64,24 @@ public record MonitorSettings(
     if (pollInterval.isZero() || pollInterval.isNegative() || safetyPoll.isNegative()) {
       throw new IllegalArgumentException("poll intervals must be positive");
     }
+  }
+
+  /** Settings from the {@code [monitor]} configuration section; the rest keep their defaults. */
+  public static MonitorSettings from(CamSettings.Monitor config) {
+    MonitorSettings d = DEFAULTS;
+    return new MonitorSettings(
+        config.pollInterval(),
+        d.safetyPoll(),
+        d.activityDelay(),
+        d.promptSettle(),
+        config.confirmCooldown(),
+        config.idleStability(),
+        config.probeEnabled(),
+        config.probeAfter(),
+        config.probeTimeout(),
+        d.submitPause(),
+        d.outputInterval(),
+        d.outputLines());
   }
 
   /** A copy polling at another interval. */
