@@ -276,6 +276,8 @@ public final class AgentManager implements AgentControl, AutoCloseable {
     Agent agent = live(id);
     SessionRef session = sessionOf(agent);
     Transport transport = transportOf(agent);
+    // Recorded first: the monitor may react to the input before this method returns.
+    journal.event(agent.id(), EventTypes.INPUT, Map.of("text", text, "enter", enter, "by", "user"));
     transport.sendText(session, text);
     if (enter) {
       Duration toolPause = catalog.tool(agent.tool()).submitPause();
@@ -283,15 +285,14 @@ public final class AgentManager implements AgentControl, AutoCloseable {
       Sessions.pause(toolPause.compareTo(pause) > 0 ? toolPause : pause);
       transport.sendKeys(session, List.of("Enter"));
     }
-    journal.event(agent.id(), EventTypes.INPUT, Map.of("text", text, "enter", enter, "by", "user"));
     touched(agent.id());
   }
 
   @Override
   public void keys(String id, List<String> keys) {
     Agent agent = live(id);
-    transportOf(agent).sendKeys(sessionOf(agent), keys);
     journal.event(agent.id(), EventTypes.INPUT, Map.of("keys", keys, "by", "user"));
+    transportOf(agent).sendKeys(sessionOf(agent), keys);
     touched(agent.id());
   }
 

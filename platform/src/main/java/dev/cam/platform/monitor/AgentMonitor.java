@@ -171,6 +171,9 @@ public final class AgentMonitor {
       return;
     }
     Instant now = now();
+    if (wakeAt != null && !wakeAt.isAfter(now)) {
+      wakeAt = null; // this may be that wake-up: the next one must still be scheduled
+    }
     Screen screen = capture();
     if (screen == null) {
       return;
@@ -284,6 +287,8 @@ public final class AgentMonitor {
     if (done) {
       return;
     }
+    journal.event(
+        agent.id(), EventTypes.INPUT, Map.of("text", agent.prompt(), "enter", true, "by", "cam"));
     try {
       transport.sendKeys(session, List.of("Enter"));
     } catch (TransportException e) {
@@ -293,8 +298,6 @@ public final class AgentMonitor {
     typing = false;
     promptDelivered = true;
     lastActivity = now();
-    journal.event(
-        agent.id(), EventTypes.INPUT, Map.of("text", agent.prompt(), "enter", true, "by", "cam"));
     agent = journal.status(agent, AgentStatus.RUNNING, null);
     activity();
   }

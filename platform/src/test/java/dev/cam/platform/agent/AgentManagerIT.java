@@ -22,6 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * Runs agents with monitors that poll; {@link EventDrivenAgentManagerIT} repeats it event-driven.
+ */
 class AgentManagerIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -31,8 +34,13 @@ class AgentManagerIT {
 
   @BeforeEach
   void start() {
-    rig = new Rig(dir);
+    rig = new Rig(dir, eventDriven());
     manager = rig.manager("one");
+  }
+
+  /** Whether sessions report activity (tmux control mode) instead of being polled. */
+  boolean eventDriven() {
+    return false;
   }
 
   @AfterEach
@@ -316,6 +324,6 @@ class AgentManagerIT {
         next++;
       }
     }
-    assertEquals(labels.length, next, "expected in order " + List.of(labels) + " in " + seen);
+    assertEquals(labels.length, next, "expected in order " + List.of(labels) + " in " + events);
   }
 }

@@ -5,6 +5,7 @@ import dev.cam.api.Machine;
 import dev.cam.api.Screen;
 import dev.cam.api.SessionRef;
 import dev.cam.api.SessionSpec;
+import dev.cam.api.Subscription;
 import dev.cam.api.Transport;
 import dev.cam.api.TransportException;
 import java.io.IOException;
@@ -17,13 +18,42 @@ import java.util.Map;
 
 /**
  * A plain {@link Transport} over tmux on a private socket, for the platform's own tests: one tmux
- * process per call, no activity watch (monitors poll). Closing kills the tmux server.
+ * process per call; with {@code watch} on, activity comes from one control-mode client ({@link
+ * ControlWatch}), otherwise monitors poll. Closing kills the tmux server.
  */
 public final class LocalTmux implements Transport, AutoCloseable {
   private final Path socket;
+  private final boolean watch;
+  private ControlWatch control;
 
-  public LocalTmux(Path socket) {
+  public LocalTmux(Path socket, boolean watch) {
     this.socket = socket;
+    this.watch = watch;
+  }
+
+  @Override
+  public Subscription watch(SessionRef session, Runnable onActivity) {
+    if (!watch) {
+      return null;
+    }
+    String pane =
+        tmux(List.of("display-message", "-p", "-t", target(session), "#{pane_id}")).strip();
+    ControlWatch watcher = control();
+    watcher.add(pane, onActivity);
+    tmux(List.of("link-window", "-d", "-s", target(session), "-t", ControlWatch.SESSION + ":"));
+    return () -> watcher.remove(pane, onActivity);
+  }
+
+  private synchronized ControlWatch control() {
+    if (control == null) {
+      tmux(List.of("new-session", "-d", "-s", ControlWatch.SESSION, "cat"));
+      try {
+        control = new ControlWatch(List.of("tmux", "-u", "-S", socket.toString()));
+      } catch (IOException e) {
+        throw new TransportException("could not start a tmux control client: " + e.getMessage());
+      }
+    }
+    return control;
   }
 
   @Override
@@ -93,7 +123,11 @@ public final class LocalTmux implements Transport, AutoCloseable {
     if (r.exit != 0) {
       return List.of();
     }
-    return r.out.lines().map(n -> new SessionRef(id(), machine, n)).toList();
+    return r.out
+        .lines()
+        .filter(n -> !n.equals(ControlWatch.SESSION))
+        .map(n -> new SessionRef(id(), machine, n))
+        .toList();
   }
 
   @Override
@@ -109,6 +143,11 @@ public final class LocalTmux implements Transport, AutoCloseable {
   @Override
   public void close() {
     run(List.of("kill-server"));
+    synchronized (this) {
+      if (control != null) {
+        control.close();
+      }
+    }
   }
 
   private static String target(SessionRef session) {

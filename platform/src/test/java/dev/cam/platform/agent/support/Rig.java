@@ -47,10 +47,13 @@ public final class Rig implements AutoCloseable {
   public final Path dir;
   private final List<AgentManager> managers = new ArrayList<>();
 
-  public Rig(Path dir) {
+  /**
+   * @param watch whether sessions report activity through tmux control mode (else monitors poll)
+   */
+  public Rig(Path dir, boolean watch) {
     requireTmux();
     this.dir = dir;
-    this.tmux = new LocalTmux(dir.resolve("tmux.sock"));
+    this.tmux = new LocalTmux(dir.resolve("tmux.sock"), watch);
   }
 
   /** A manager whose leases carry {@code owner}; closed with the rig. */
