@@ -52,6 +52,7 @@ public final class AgentMonitor {
   private final ConfirmGate gate;
   private final Outputs outputs;
   private final AtomicBoolean tickQueued = new AtomicBoolean();
+  private volatile long lastCaptureNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
   private final boolean typePrompt;
 
   private Agent agent;
@@ -133,9 +134,10 @@ public final class AgentMonitor {
   /** The session changed: capture soon, once for a burst of reports. */
   public void activity() {
     if (tickQueued.compareAndSet(false, true)) {
+      long gap = lastCaptureNanos + settings.minCaptureGap().toNanos() - System.nanoTime();
+      long delay = Math.max(settings.activityDelay().toNanos(), gap);
       try {
-        scheduler.schedule(
-            this::tickSafely, settings.activityDelay().toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::tickSafely, delay, TimeUnit.NANOSECONDS);
       } catch (RejectedExecutionException stopping) {
         tickQueued.set(false);
       }
@@ -198,6 +200,7 @@ public final class AgentMonitor {
   }
 
   private Screen capture() {
+    lastCaptureNanos = System.nanoTime();
     try {
       return transport.capture(session, 0, false);
     } catch (TransportException e) {
@@ -242,6 +245,7 @@ public final class AgentMonitor {
       onPrompt(prompt, now);
       return;
     }
+    gate.cleared();
     if (agent.status() == AgentStatus.WAITING) {
       agent = journal.status(agent, activeStatus(), "no longer waiting");
     }

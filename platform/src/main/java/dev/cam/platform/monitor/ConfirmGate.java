@@ -44,7 +44,16 @@ final class ConfirmGate {
     return false;
   }
 
-  /** Whether the same prompt was answered within the cooldown. */
+  /**
+   * The screen moved on from the answered prompt (it is gone, or the tool is busy or ready again),
+   * so the next one, even with the same text, is a new question.
+   */
+  void cleared() {
+    answeredAt = null;
+    lastAnswered = null;
+  }
+
+  /** Whether the same prompt was answered within the cooldown and is still showing. */
   boolean coolingDown(PromptMatch prompt, Instant now) {
     return answeredAt != null
         && key(prompt).equals(lastAnswered)

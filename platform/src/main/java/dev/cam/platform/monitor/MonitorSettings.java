@@ -10,6 +10,8 @@ import java.util.Objects;
  * @param pollInterval how often a screen is captured when the transport can't report activity
  * @param safetyPoll how often a watched (event-driven) session is captured anyway
  * @param activityDelay how long activity reports are gathered into one capture
+ * @param minCaptureGap activity never causes captures closer together than this (a busy spinner
+ *     would otherwise cost one capture per frame)
  * @param promptSettle how long a prompt must stay unchanged on screen before it is answered
  * @param confirmCooldown the same prompt is not answered twice within this time
  * @param idleStability how long a ready screen must stay unchanged to count as finished
@@ -24,6 +26,7 @@ public record MonitorSettings(
     Duration pollInterval,
     Duration safetyPoll,
     Duration activityDelay,
+    Duration minCaptureGap,
     Duration promptSettle,
     Duration confirmCooldown,
     Duration idleStability,
@@ -40,7 +43,8 @@ public record MonitorSettings(
           Duration.ofSeconds(2),
           Duration.ofSeconds(30),
           Duration.ofMillis(15),
-          Duration.ofMillis(80),
+          Duration.ofMillis(150),
+          Duration.ofMillis(50),
           Duration.ofSeconds(2),
           Duration.ofSeconds(5),
           true,
@@ -54,6 +58,7 @@ public record MonitorSettings(
     Objects.requireNonNull(pollInterval, "pollInterval");
     Objects.requireNonNull(safetyPoll, "safetyPoll");
     Objects.requireNonNull(activityDelay, "activityDelay");
+    Objects.requireNonNull(minCaptureGap, "minCaptureGap");
     Objects.requireNonNull(promptSettle, "promptSettle");
     Objects.requireNonNull(confirmCooldown, "confirmCooldown");
     Objects.requireNonNull(idleStability, "idleStability");
@@ -73,6 +78,7 @@ public record MonitorSettings(
         config.pollInterval(),
         d.safetyPoll(),
         d.activityDelay(),
+        d.minCaptureGap(),
         d.promptSettle(),
         config.confirmCooldown(),
         config.idleStability(),
@@ -90,6 +96,7 @@ public record MonitorSettings(
         interval,
         safetyPoll,
         activityDelay,
+        minCaptureGap,
         promptSettle,
         confirmCooldown,
         idleStability,

@@ -36,5 +36,7 @@ class ConfirmGateTest {
     assertFalse(gate.coolingDown(PROMPT, t0.plusMillis(2000)));
     PromptMatch other = new PromptMatch("trust", "Trust?", List.of("Enter"));
     assertFalse(gate.coolingDown(other, t0.plusMillis(10)), "another prompt may be answered");
+    gate.cleared();
+    assertFalse(gate.coolingDown(PROMPT, t0.plusMillis(10)), "the same text, asked again");
   }
 }

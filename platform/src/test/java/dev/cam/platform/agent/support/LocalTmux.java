@@ -44,6 +44,11 @@ public final class LocalTmux implements Transport, AutoCloseable {
     return () -> watcher.remove(pane, onActivity);
   }
 
+  /** The control client once it runs; commands then go through it instead of new processes. */
+  private synchronized ControlWatch channel() {
+    return control;
+  }
+
   private synchronized ControlWatch control() {
     if (control == null) {
       tmux(List.of("new-session", "-d", "-s", ControlWatch.SESSION, "cat"));
@@ -99,7 +104,8 @@ public final class LocalTmux implements Transport, AutoCloseable {
     if (keepAnsi) {
       args.add("-e");
     }
-    String out = tmux(args);
+    ControlWatch channel = channel();
+    String out = channel == null ? tmux(args) : channel.command(String.join(" ", args));
     List<String> lines = new ArrayList<>(List.of(out.split("\n", -1)));
     if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
       lines.remove(lines.size() - 1);
@@ -138,6 +144,11 @@ public final class LocalTmux implements Transport, AutoCloseable {
   @Override
   public ConnectionReport test(Machine machine) {
     throw new UnsupportedOperationException("not needed by the tests");
+  }
+
+  /** The tmux server's process id. */
+  public String serverPid() {
+    return tmux(List.of("display-message", "-p", "#{pid}"));
   }
 
   @Override

@@ -32,6 +32,7 @@ public final class Rig implements AutoCloseable {
           Duration.ofMillis(100),
           Duration.ofSeconds(30),
           Duration.ofMillis(10),
+          Duration.ofMillis(100),
           Duration.ofMillis(80),
           Duration.ofSeconds(2),
           Duration.ofMillis(600),
@@ -58,9 +59,14 @@ public final class Rig implements AutoCloseable {
 
   /** A manager whose leases carry {@code owner}; closed with the rig. */
   public AgentManager manager(String owner) {
+    return manager(owner, FAST);
+  }
+
+  /** A manager watching with these settings; closed with the rig. */
+  public AgentManager manager(String owner, MonitorSettings monitor) {
     ManagerSettings settings =
         ManagerSettings.defaults(owner)
-            .withMonitor(FAST)
+            .withMonitor(monitor)
             .withBackoff(new Backoff(Duration.ofMillis(300), Duration.ofSeconds(2), 2))
             .withLeaseTtl(Duration.ofSeconds(3));
     AgentManager manager =
@@ -75,14 +81,15 @@ public final class Rig implements AutoCloseable {
   }
 
   public RunRequest request(String script, AgentOptions options) {
+    return request(Map.of("FAKE_SCRIPT", script), options);
+  }
+
+  /** A run of the fake agent with this environment (FAKE_SCRIPT, FAKE_LOG). */
+  public RunRequest request(Map<String, String> env, AgentOptions options) {
     AgentOptions base = options == null ? AgentOptions.DEFAULTS : options;
     AgentOptions withScript =
         new AgentOptions(
-            base.timeout(),
-            base.idleTimeout(),
-            base.retries(),
-            base.autoConfirm(),
-            Map.of("FAKE_SCRIPT", script));
+            base.timeout(), base.idleTimeout(), base.retries(), base.autoConfirm(), env);
     return new RunRequest("fake", "do the task", null, dir.toString(), null, null, withScript);
   }
 

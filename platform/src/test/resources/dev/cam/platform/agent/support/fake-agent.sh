@@ -3,7 +3,9 @@
 #   before the prompt: login (show a login failure and wait), trust (folder-trust dialog: 1/2)
 #   after the prompt:  busy:MS (spinner, swallows keys), quiet:MS (no spinner, swallows keys),
 #                      ask:FILE (permission prompt, 1 writes FILE), list (a numbered list in output),
-#                      crash, crashonce:FILE (crash unless FILE exists, then create it), hang, done
+#                      crash, crashonce:FILE (crash unless FILE exists, then create it), hang, done,
+#                      asks:N (N permission prompts with work between; with FAKE_LOG set, each
+#                      prompt appends "<shown> <answered>" in microseconds to that file)
 # After the steps it shows its input prompt again and echoes what is typed.
 IFS=',' read -ra STEPS <<< "${FAKE_SCRIPT:-busy:500,done}"
 stty -echo -icanon min 1 2>/dev/null
@@ -20,7 +22,9 @@ swallow() { # swallow keys for $1 ms, drawing a spinner when $2 is set
 
 ask() {
   printf 'Allow write to %s?\n❯ 1. Yes\n  2. No\nEsc to cancel\n' "$1"
+  local shown=${EPOCHREALTIME/./}
   while IFS= read -rsn1 k; do
+    [[ $k == [12] && -n $FAKE_LOG ]] && echo "$shown ${EPOCHREALTIME/./}" >> "$FAKE_LOG"
     case $k in
       1) echo "written by the fake agent" > "$1"; printf 'Wrote %s\n' "$1"; return ;;
       2) printf 'Denied\n'; return ;;
@@ -67,6 +71,7 @@ for step in "${STEPS[@]}"; do
       fi ;;
     hang) while :; do read -rsn1 _ || exit 0; done ;;
     done) printf '✔ Task complete\n' ;;
+    asks:*) for ((n = 1; n <= ${step#asks:}; n++)); do swallow 400 spin; ask /dev/null; done ;;
   esac
 done
 while :; do prompt; done
