@@ -37,20 +37,9 @@ final class ControlWatch implements AutoCloseable {
     command.addAll(List.of("-C", "attach", "-t", "=" + SESSION));
     client = new ProcessBuilder(command).redirectErrorStream(true).start();
     commands = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.UTF_8);
-    CompletableFuture<String> attached = new CompletableFuture<>();
-    replies.add(attached); // tmux answers the attach itself first
     reader = new Thread(this::read, "tmux-control-watch");
     reader.setDaemon(true);
     reader.start();
-    try {
-      attached.get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      client.destroy();
-      throw new IOException("tmux control client did not attach: " + e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while attaching a tmux control client");
-    }
   }
 
   /**
@@ -97,16 +86,20 @@ final class ControlWatch implements AutoCloseable {
         new BufferedReader(
             new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
       StringBuilder block = null;
+      boolean ours = false;
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (block != null) {
           if (line.startsWith("%end ") || line.startsWith("%error ")) {
-            complete(block.toString(), line.startsWith("%error "));
+            if (ours) {
+              complete(block.toString(), line.startsWith("%error "));
+            }
             block = null;
           } else {
             block.append(line).append('\n');
           }
         } else if (line.startsWith("%begin ")) {
           block = new StringBuilder();
+          ours = line.endsWith(" 1");
         } else if (line.startsWith("%output ")) {
           int end = line.indexOf(' ', 8);
           notify(byPane.get(end < 0 ? line.substring(8) : line.substring(8, end)));
