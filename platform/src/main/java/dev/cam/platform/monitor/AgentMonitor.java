@@ -242,7 +242,7 @@ public final class AgentMonitor {
     PromptMatch prompt = d.prompt();
     // An input box or a spinner below a question means it was answered already.
     if (prompt != null && !d.ready() && !d.busy() && ConfirmGate.atBottom(prompt, screen)) {
-      onPrompt(prompt, now);
+      onPrompt(prompt, screen, now);
       return;
     }
     gate.cleared();
@@ -306,17 +306,17 @@ public final class AgentMonitor {
     activity();
   }
 
-  private void onPrompt(PromptMatch prompt, Instant now) {
+  private void onPrompt(PromptMatch prompt, Screen screen, Instant now) {
     worked |= promptDelivered;
     if (!(agent.options().autoConfirm() && prompt.answerable())) {
       toWaiting("waiting for an answer to a " + prompt.kind() + " prompt: " + firstLine(prompt));
       return;
     }
-    if (!stability.stable(settings.promptSettle(), now) || gate.coolingDown(prompt, now)) {
+    if (!stability.stable(settings.promptSettle(), now) || gate.coolingDown(prompt, screen, now)) {
       return;
     }
     transport.sendKeys(session, prompt.answer());
-    gate.answered(prompt, now);
+    gate.answered(prompt, screen, now);
     lastActivity = now;
     journal.event(
         agent.id(),
@@ -405,7 +405,9 @@ public final class AgentMonitor {
   /** Wakes up for the next deadline a decision waits on, sooner than the next poll. */
   private void scheduleWake(Instant now) {
     Duration next =
-        Wakeups.next(settings, stability, agent, lastActivity, probe != null, outputs, now);
+        Wakeups.earliest(
+            Wakeups.next(settings, stability, agent, lastActivity, probe != null, outputs, now),
+            gate.untilCool(now));
     if (next == null) {
       return;
     }

@@ -30,18 +30,13 @@ final class ConfirmGate {
     if (anchor.isEmpty()) {
       return true;
     }
-    List<String> lines = screen.lines();
-    int below = 0;
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      String line = lines.get(i).strip();
-      if (line.contains(anchor)) {
-        return true;
-      }
-      if (!line.isEmpty() && ++below > MAX_LINES_BELOW) {
-        return false;
-      }
+    int index = anchorIndex(anchor, screen);
+    if (index < 0) {
+      return false;
     }
-    return false;
+    List<String> lines = screen.lines();
+    long below = lines.subList(index + 1, lines.size()).stream().filter(l -> !l.isBlank()).count();
+    return below <= MAX_LINES_BELOW;
   }
 
   /**
@@ -53,20 +48,39 @@ final class ConfirmGate {
     lastAnswered = null;
   }
 
-  /** Whether the same prompt was answered within the cooldown and is still showing. */
-  boolean coolingDown(PromptMatch prompt, Instant now) {
+  /**
+   * Whether this is the prompt answered last, still showing where it was, within the cooldown. The
+   * same text further down the screen is a new question.
+   */
+  boolean coolingDown(PromptMatch prompt, Screen screen, Instant now) {
     return answeredAt != null
-        && key(prompt).equals(lastAnswered)
+        && key(prompt, screen).equals(lastAnswered)
         && Duration.between(answeredAt, now).compareTo(cooldown) < 0;
   }
 
-  void answered(PromptMatch prompt, Instant now) {
-    lastAnswered = key(prompt);
+  void answered(PromptMatch prompt, Screen screen, Instant now) {
+    lastAnswered = key(prompt, screen);
     answeredAt = now;
   }
 
-  private static String key(PromptMatch prompt) {
-    return prompt.kind() + "\n" + prompt.text();
+  /** Time until the cooldown ends, or {@code null} when none runs. */
+  Duration untilCool(Instant now) {
+    return answeredAt == null ? null : Duration.between(now, answeredAt.plus(cooldown));
+  }
+
+  private static int anchorIndex(String anchor, Screen screen) {
+    List<String> lines = screen.lines();
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (lines.get(i).strip().contains(anchor)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String key(PromptMatch prompt, Screen screen) {
+    String anchor = lastLine(prompt.text());
+    return prompt.kind() + "\n" + prompt.text() + "\n@" + anchorIndex(anchor, screen);
   }
 
   private static String lastLine(String text) {

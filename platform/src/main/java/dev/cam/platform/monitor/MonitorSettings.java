@@ -44,7 +44,7 @@ public record MonitorSettings(
           Duration.ofSeconds(30),
           Duration.ofMillis(15),
           Duration.ofMillis(150),
-          Duration.ofMillis(50),
+          Duration.ofMillis(30),
           Duration.ofSeconds(2),
           Duration.ofSeconds(5),
           true,

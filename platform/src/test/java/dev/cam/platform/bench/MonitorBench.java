@@ -95,7 +95,10 @@ public final class MonitorBench {
     }
   }
 
-  /** The baseline: capture every session every 2 s; answer prompts when {@code answer} is set. */
+  /**
+   * The baseline: a {@code tmux capture-pane} process per session every 2 s; types the task into
+   * ready sessions and answers prompts when {@code answer} is set.
+   */
   private static void pollLoop(Rig rig, List<SessionRef> sessions, int seconds, boolean answer) {
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     java.util.Set<SessionRef> prompted = new java.util.HashSet<>();
@@ -103,7 +106,7 @@ public final class MonitorBench {
       long next = System.nanoTime() + POLL.toNanos();
       int finished = 0;
       for (SessionRef s : sessions) {
-        Screen screen = rig.tmux.capture(s, 0, false);
+        Screen screen = rig.tmux.captureByProcess(s);
         Detection d = TOOL.read(screen);
         if (answer && d.prompt() != null && !d.ready() && !d.busy()) {
           rig.tmux.sendKeys(s, d.prompt().answer());

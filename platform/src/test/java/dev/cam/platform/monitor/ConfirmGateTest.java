@@ -30,13 +30,16 @@ class ConfirmGateTest {
   void samePromptIsNotAnsweredAgainWithinTheCooldown() {
     ConfirmGate gate = new ConfirmGate(Duration.ofSeconds(2));
     Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-    gate.answered(PROMPT, t0);
+    Screen screen = Screen.of("Allow?\n❯ 1. Yes\n  2. No\nEsc to cancel");
+    gate.answered(PROMPT, screen, t0);
 
-    assertTrue(gate.coolingDown(PROMPT, t0.plusMillis(1999)));
-    assertFalse(gate.coolingDown(PROMPT, t0.plusMillis(2000)));
+    assertTrue(gate.coolingDown(PROMPT, screen, t0.plusMillis(1999)));
+    assertFalse(gate.coolingDown(PROMPT, screen, t0.plusMillis(2000)));
     PromptMatch other = new PromptMatch("trust", "Trust?", List.of("Enter"));
-    assertFalse(gate.coolingDown(other, t0.plusMillis(10)), "another prompt may be answered");
+    assertFalse(gate.coolingDown(other, screen, t0.plusMillis(10)), "another prompt");
+    Screen again = Screen.of("Allow?\n❯ 1. Yes\n  2. No\nWrote\nAllow?\n❯ 1. Yes\n  2. No");
+    assertFalse(gate.coolingDown(PROMPT, again, t0.plusMillis(10)), "asked again further down");
     gate.cleared();
-    assertFalse(gate.coolingDown(PROMPT, t0.plusMillis(10)), "the same text, asked again");
+    assertFalse(gate.coolingDown(PROMPT, screen, t0.plusMillis(10)), "the screen moved on");
   }
 }

@@ -146,6 +146,12 @@ public final class LocalTmux implements Transport, AutoCloseable {
     throw new UnsupportedOperationException("not needed by the tests");
   }
 
+  /** The screen through a {@code tmux capture-pane} process of its own, as a plain script would. */
+  public Screen captureByProcess(SessionRef session) {
+    String out = tmux(List.of("capture-pane", "-p", "-t", target(session)));
+    return new Screen(List.of(out.split("\n")), 200, 50, Instant.now());
+  }
+
   /** The tmux server's process id. */
   public String serverPid() {
     return tmux(List.of("display-message", "-p", "#{pid}"));
