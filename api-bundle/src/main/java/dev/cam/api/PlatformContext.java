@@ -33,6 +33,27 @@ public interface PlatformContext {
   Path configDir();
 
   /**
+   * Writes {@code key = value} into the user's config file ({@code ~/.config/cam/config.toml}, or
+   * the file given with {@code --config}), keeping its other keys and comments; {@link #config()}
+   * sees the new value afterwards.
+   *
+   * @return the file written
+   * @throws ConfigException when the key or value is not valid
+   */
+  default Path setUserConfig(String key, String value) {
+    throw new UnsupportedOperationException("this platform cannot write its config");
+  }
+
+  /**
+   * Removes the key from the user's config file, so a lower layer (the default) applies again.
+   *
+   * @return the file written
+   */
+  default Path resetUserConfig(String key) {
+    throw new UnsupportedOperationException("this platform cannot write its config");
+  }
+
+  /**
    * Extensions of the given type from every started plugin, loading plugins first if needed.
    * Failing plugins are left out (and reported by {@link Plugins#list()}).
    */

@@ -1,0 +1,66 @@
+package dev.cam.platform;
+
+import dev.cam.api.Cli;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code cam} launcher: starts only the command-line plugin, hands it the arguments and exits
+ * with its code. Everything else (config, store, other plugins) is made on first use by the {@link
+ * Kernel}, because start-up time is what a person feels on every command.
+ */
+public final class Main {
+  /** System property set by {@code bin/cam}: the distribution's directory. */
+  static final String HOME_PROPERTY = "cam.home";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), System.getenv(), System.out, System.err));
+  }
+
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+    LaunchOptions options = LaunchOptions.parse(args);
+    if (options.verbose()) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
+    PrintWriter output = new PrintWriter(out, true, StandardCharsets.UTF_8);
+    PrintWriter errors = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    Path workingDir = Path.of("").toAbsolutePath();
+    try (Kernel kernel = new Kernel(home(), env, workingDir, options)) {
+      Optional<Cli> cli = kernel.cli();
+      if (cli.isEmpty()) {
+        errors.println(
+            "cam: cannot start the command line ("
+                + kernel.cliProblem()
+                + "); reinstall CAM or remove the broken plugin");
+        return 1;
+      }
+      int code = cli.get().execute(args, output, errors);
+      output.flush();
+      errors.flush();
+      return code;
+    }
+  }
+
+  /** {@code -Dcam.home}, else the directory above the {@code lib/} holding this class. */
+  static Path home() {
+    String configured = System.getProperty(HOME_PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      return Path.of(configured).toAbsolutePath();
+    }
+    try {
+      Path code = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path parent = code.getParent();
+      return parent.getParent() == null ? parent : parent.getParent();
+    } catch (URISyntaxException | SecurityException e) {
+      return Path.of("").toAbsolutePath();
+    }
+  }
+}

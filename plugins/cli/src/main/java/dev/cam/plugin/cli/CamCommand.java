@@ -1,0 +1,92 @@
+package dev.cam.plugin.cli;
+
+import dev.cam.api.PlatformContext;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cam}: the root command and the options every command takes. Its subcommands are added by
+ * {@link Commands}, only those a call needs.
+ */
+@Command(
+    name = "cam",
+    mixinStandardHelpOptions = true,
+    versionProvider = CamCommand.Version.class,
+    description = "Runs AI coding agents in tmux sessions, here or over SSH, and watches them.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:ok",
+      "1:failure",
+      "2:usage error: a wrong option, argument or value",
+      "3:not found: no such agent, context, plugin or key",
+      "4:the agent failed"
+    })
+final class CamCommand implements Callable<Integer> {
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      description = "Show the causes and stack traces of errors, and library logs.")
+  boolean verbose;
+
+  @Option(
+      names = "--json",
+      scope = ScopeType.INHERIT,
+      description = "Print JSON instead of text (shapes are stable).")
+  boolean json;
+
+  // Read by the launcher before the kernel is made; declared here to be documented and accepted.
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
+      description = "Use this user config file instead of ~/.config/cam/config.toml.")
+  Path config;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      scope = ScopeType.INHERIT,
+      description = "Use this data directory instead of ~/.local/share/cam (CAM_DATA_DIR).")
+  Path dataDir;
+
+  @Spec CommandSpec spec;
+
+  /** The root command of the tree this command belongs to. */
+  static CamCommand of(CommandLine command) {
+    return (CamCommand) command.getCommandSpec().root().userObject();
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  boolean json() {
+    return json;
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCodes.USAGE;
+  }
+
+  /** {@code cam --version}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    private final PlatformContext context;
+
+    Version(PlatformContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"cam " + context.version()};
+    }
+  }
+}
