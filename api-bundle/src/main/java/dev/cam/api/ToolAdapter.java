@@ -55,6 +55,13 @@ public interface ToolAdapter {
     return Duration.ZERO;
   }
 
+  /**
+   * Keys that make the tool exit by itself, sent by a graceful stop before the session is killed.
+   */
+  default List<String> exitKeys() {
+    return List.of("C-c", "C-c");
+  }
+
   /** Version of the installed CLI, or empty when it is not installed. May run a process. */
   default Optional<String> installedVersion() {
     return Optional.empty();
