@@ -3,6 +3,8 @@ package dev.cam.platform.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cam.api.InvalidInputException;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,11 @@ final class StoreJson {
     if (m == null) {
       synchronized (this) {
         if (mapper == null) {
-          mapper = new ObjectMapper();
+          mapper =
+              new ObjectMapper()
+                  .registerModule(new JavaTimeModule())
+                  .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                  .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
         }
         m = mapper;
       }
