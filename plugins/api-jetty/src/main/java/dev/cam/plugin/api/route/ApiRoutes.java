@@ -1,0 +1,25 @@
+package dev.cam.plugin.api.route;
+
+import dev.cam.api.PlatformContext;
+import dev.cam.plugin.api.http.Route;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every route of the API, in matching order. */
+public final class ApiRoutes {
+  private final PlatformContext context;
+
+  public ApiRoutes(PlatformContext context) {
+    this.context = context;
+  }
+
+  public List<Route> all() {
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new AgentRoutes(context).routes());
+    routes.addAll(new ContextRoutes(context).routes());
+    routes.addAll(new TaskRoutes().routes());
+    routes.addAll(new SystemRoutes(context).routes());
+    routes.addAll(OpenApiRoute.routes());
+    return routes;
+  }
+}
