@@ -5,6 +5,7 @@ import dev.cam.api.AgentQuery;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.InvalidInputException;
 import dev.cam.api.PlatformContext;
+import dev.cam.api.RunRequest;
 import dev.cam.api.Screen;
 import dev.cam.plugin.api.http.Exchange;
 import dev.cam.plugin.api.http.Reply;
@@ -69,8 +70,8 @@ public final class AgentRoutes {
   }
 
   private Reply run(Exchange ex) {
-    RunBody body = ex.body(RunBody.class);
-    Agent agent = Control.of(context).run(body.toRequest());
+    RunRequest request = ex.body(RunBody.class).toRequest();
+    Agent agent = Control.of(context).run(request);
     return Reply.created("/api/agents/" + agent.id(), AgentView.of(agent));
   }
 

@@ -16,7 +16,7 @@ import org.eclipse.jetty.websocket.api.StatusCode;
  * <p>Threading: Jetty calls the listener methods; the hub calls {@link #live} on publishing
  * threads; the replay runs on the hub's executor. State changes happen under {@code lock}.
  */
-final class EventSocket implements Session.Listener.AutoDemanding {
+public final class EventSocket implements Session.Listener.AutoDemanding {
   private static final int REPLAY_BATCH = 500;
   private final EventHub hub;
   private final SocketAuth auth;
