@@ -58,7 +58,8 @@ final class ApiServer {
               container.addMapping(AccessGuard.WS_PATH, sockets);
             });
     upgrade.setHandler(
-        new ApiHandler(new Router(new ApiRoutes(context).all()), json, settings.maxBodyBytes()));
+        new ApiHandler(
+            new Router(new ApiRoutes(context, json).all()), json, settings.maxBodyBytes()));
     AccessGuard guard =
         new AccessGuard(
             tokens, failures, settings.corsOrigins(), settings.healthOpen(), json, upgrade);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cam.api.Agent;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.EventTypes;
+import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.Route;
 import dev.cam.plugin.api.route.ApiRoutes;
 import dev.cam.plugin.api.ws.WsLimits;
@@ -52,6 +53,7 @@ class RestApiIT {
     save(agent("aaaa2222cccc", "codex", "web", AgentStatus.COMPLETED, t.plusSeconds(1)));
     save(agent("bbbb3333dddd", "claude", null, AgentStatus.FAILED, t.plusSeconds(2)));
     save(agent("cccc4444eeee", "aider", "api", AgentStatus.WAITING, t.plusSeconds(3)));
+    save(agent("dddd5555ffff", "gemini", "logs", AgentStatus.RUNNING, t.plusSeconds(4)));
   }
 
   @AfterAll
@@ -99,7 +101,7 @@ class RestApiIT {
 
   @Test
   void everyRouteRefusesARequestWithoutToken() {
-    for (Route route : new ApiRoutes(platform).all()) {
+    for (Route route : new ApiRoutes(platform, new Json()).all()) {
       ApiClient.Reply r = anonymous.send(route.method(), concrete(route), "{}", null, Map.of());
       assertEquals(401, r.status(), route + ": " + r);
       assertTrue(r.isProblem(), route.template());
@@ -110,7 +112,7 @@ class RestApiIT {
 
   @Test
   void everyRouteRefusesAWrongToken() {
-    for (Route route : new ApiRoutes(platform).all()) {
+    for (Route route : new ApiRoutes(platform, new Json()).all()) {
       ApiClient.Reply r =
           anonymous.send(route.method(), concrete(route), body(route), TOKEN + "x", Map.of());
       assertEquals(401, r.status(), route + ": " + r);
@@ -120,7 +122,7 @@ class RestApiIT {
 
   @Test
   void everyRouteAnswersWithTheTokenAndNoServerError() {
-    for (Route route : new ApiRoutes(platform).all()) {
+    for (Route route : new ApiRoutes(platform, new Json()).all()) {
       String body = route.method().equals("POST") ? "{}" : null;
       ApiClient.Reply r =
           api.send(
@@ -144,17 +146,19 @@ class RestApiIT {
   @Test
   void listsAgentsNewestFirstWithFiltersAndPaging() {
     JsonNode all = api.get("/api/agents").json();
-    assertEquals(List.of("cccc4444eeee", "bbbb3333dddd", "aaaa2222cccc", "aaaa1111bbbb"), ids(all));
+    assertEquals(
+        List.of("dddd5555ffff", "cccc4444eeee", "bbbb3333dddd", "aaaa2222cccc", "aaaa1111bbbb"),
+        ids(all));
     assertEquals(100, all.get("limit").asInt());
     assertEquals(
         List.of("bbbb3333dddd", "aaaa1111bbbb"), ids(api.get("/api/agents?tool=claude").json()));
     assertEquals(
-        List.of("cccc4444eeee", "aaaa1111bbbb"),
+        List.of("dddd5555ffff", "cccc4444eeee", "aaaa1111bbbb"),
         ids(api.get("/api/agents?status=running,waiting").json()));
     assertEquals(
         List.of("aaaa2222cccc", "aaaa1111bbbb"), ids(api.get("/api/agents?context=web").json()));
     assertEquals(
-        List.of("bbbb3333dddd", "aaaa2222cccc"),
+        List.of("cccc4444eeee", "bbbb3333dddd"),
         ids(api.get("/api/agents?limit=2&offset=1").json()));
   }
 
@@ -209,7 +213,6 @@ class RestApiIT {
   @Test
   void logsFilterBySequenceAndTail() {
     String id = "dddd5555ffff";
-    save(agent(id, "claude", null, AgentStatus.RUNNING, Instant.now()));
     long first =
         platform.events().publish(id, EventTypes.STATE_CHANGE, Map.of("to", "thinking")).seq();
     platform.events().publish(id, EventTypes.STATE_CHANGE, Map.of("to", "editing"));
@@ -434,7 +437,9 @@ class RestApiIT {
                     .fieldNames()
                     .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey())));
     Set<String> routed = new TreeSet<>();
-    new ApiRoutes(platform).all().forEach(r -> routed.add(r.method() + " " + r.template()));
+    new ApiRoutes(platform, new Json())
+        .all()
+        .forEach(r -> routed.add(r.method() + " " + r.template()));
     assertEquals(routed, documented);
   }
 

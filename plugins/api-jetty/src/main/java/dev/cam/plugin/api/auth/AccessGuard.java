@@ -58,10 +58,11 @@ public final class AccessGuard extends Handler.Wrapper {
       response.getHeaders().add(HttpHeader.VARY, "Origin");
     }
     if (isPreflight(request)) {
-      return preflight(allowedOrigin, origin, path, response, callback);
+      return preflight(request, allowedOrigin, origin, path, response, callback);
     }
     if (path.equals(WS_PATH) && origin != null && !allowedOrigin && !sameOrigin(request, origin)) {
       return refuse(
+          request,
           403,
           "forbidden-origin",
           "origin " + origin + " may not open the WebSocket" + ": add it to server.cors_origins",
@@ -82,6 +83,7 @@ public final class AccessGuard extends Handler.Wrapper {
     long wait = failures.blockedFor(address);
     if (wait > 0) {
       return refuse(
+          request,
           429,
           "too-many-attempts",
           "too many wrong tokens from "
@@ -103,6 +105,7 @@ public final class AccessGuard extends Handler.Wrapper {
     }
     if (token == null) {
       return refuse(
+          request,
           401,
           "unauthorized",
           "this request needs 'Authorization: Bearer <token>'"
@@ -116,6 +119,7 @@ public final class AccessGuard extends Handler.Wrapper {
     if (!tokens.matches(token)) {
       failures.failed(address);
       return refuse(
+          request,
           401,
           "unauthorized",
           "the token is wrong: use the one in server.token in"
@@ -130,9 +134,15 @@ public final class AccessGuard extends Handler.Wrapper {
   }
 
   private boolean preflight(
-      boolean allowed, String origin, String path, Response response, Callback callback) {
+      Request request,
+      boolean allowed,
+      String origin,
+      String path,
+      Response response,
+      Callback callback) {
     if (!allowed) {
       return refuse(
+          request,
           403,
           "forbidden-origin",
           "origin " + origin + " is not allowed" + ": add it to server.cors_origins",
@@ -155,6 +165,7 @@ public final class AccessGuard extends Handler.Wrapper {
   }
 
   private boolean refuse(
+      Request request,
       int status,
       String slug,
       String detail,
@@ -168,6 +179,7 @@ public final class AccessGuard extends Handler.Wrapper {
           case 403 -> "Forbidden";
           default -> "Too many requests";
         };
+    Responses.closeIfUnread(request, response);
     Responses.problem(
         response, callback, json, new Problem(status, slug, title, detail), path, headers);
     return true;

@@ -38,11 +38,13 @@ public final class ApiHandler extends Handler.Abstract {
           found.route().endpoint().handle(new Exchange(request, found.params(), json, maxBody));
       write(reply, response, callback);
     } catch (MethodNotAllowedException e) {
+      Responses.closeIfUnread(request, response);
       Problem problem =
           new Problem(405, "method-not-allowed", "Method not allowed", e.getMessage());
       Responses.problem(
           response, callback, json, problem, path, Map.of("Allow", String.join(", ", e.allowed())));
     } catch (Exception e) {
+      Responses.closeIfUnread(request, response);
       Responses.problem(response, callback, json, Problems.of(e), path);
     }
     return true;

@@ -3,6 +3,7 @@ package dev.cam.plugin.api.http;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -27,6 +28,18 @@ public final class Responses {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) body.length);
     response.write(true, ByteBuffer.wrap(body), callback);
+  }
+
+  /**
+   * Asks for the connection to be closed after the response when the request's body was not read:
+   * Jetty would close it anyway, and saying so keeps clients from reusing it.
+   */
+  public static void closeIfUnread(Request request, Response response) {
+    boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+    long length = request.getLength();
+    if (chunked || length > 0 && Request.getContentBytesRead(request) < length) {
+      response.getHeaders().put(HttpHeader.CONNECTION, "close");
+    }
   }
 
   public static void problem(

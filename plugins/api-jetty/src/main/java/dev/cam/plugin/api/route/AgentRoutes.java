@@ -8,6 +8,7 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.RunRequest;
 import dev.cam.api.Screen;
 import dev.cam.plugin.api.http.Exchange;
+import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.Reply;
 import dev.cam.plugin.api.http.Route;
 import java.util.Arrays;
@@ -21,10 +22,14 @@ import java.util.stream.Collectors;
 public final class AgentRoutes {
   static final int DEFAULT_LIMIT = 100;
   static final int MAX_LIMIT = 1000;
+  private static final long LIST_MAX_AGE = java.time.Duration.ofSeconds(1).toNanos();
   private final PlatformContext context;
+  private final Json json;
+  private final ListCache lists = new ListCache(LIST_MAX_AGE, 64, System::nanoTime);
 
-  public AgentRoutes(PlatformContext context) {
+  public AgentRoutes(PlatformContext context, Json json) {
     this.context = context;
+    this.json = json;
   }
 
   public List<Route> routes() {
@@ -50,12 +55,17 @@ public final class AgentRoutes {
             Params.text(ex, "context"),
             limit,
             offset);
-    List<AgentView> agents = context.agents().list(query).stream().map(AgentView::of).toList();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("agents", agents);
-    body.put("limit", limit);
-    body.put("offset", offset);
+    String key = query.toString();
+    byte[] body = lists.get(key, context.events().lastSeq(), () -> json.write(page(query)));
     return Reply.ok(body);
+  }
+
+  private Map<String, Object> page(AgentQuery query) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("agents", context.agents().list(query).stream().map(AgentView::of).toList());
+    body.put("limit", query.limit());
+    body.put("offset", query.offset());
+    return body;
   }
 
   private static Set<AgentStatus> statuses(String text) {
