@@ -7,8 +7,18 @@ import dev.cam.api.Config;
 import dev.cam.api.Contexts;
 import dev.cam.api.EventBus;
 import dev.cam.api.PlatformContext;
+import dev.cam.api.PluginInfo;
 import dev.cam.api.Plugins;
+import dev.cam.api.Subscription;
+import dev.cam.platform.config.CamDirs;
+import dev.cam.platform.config.ConfigFileEditor;
+import dev.cam.platform.config.ConfigLoader;
+import dev.cam.platform.config.ConfigSources;
+import dev.cam.platform.config.LayeredConfig;
+import dev.cam.platform.event.StoredEventBus;
+import dev.cam.platform.log.JsonlAgentLogs;
 import dev.cam.platform.plugin.PluginHost;
+import dev.cam.platform.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,12 +42,20 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   /** The plugin that provides the command line, started before any other. */
   static final String CLI_PLUGIN = "cli";
 
+  /** The config key listing plugin ids not to load. */
+  static final String DISABLED_PLUGINS = "plugins.disabled";
+
   private final Path home;
   private final Map<String, String> env;
   private final Path workingDir;
-  private final LaunchOptions options;
+  private final CamDirs dirs;
+  private final Path userConfigFile;
   private final Lazy<String> version = new Lazy<>(Kernel::readVersion);
   private final Lazy<PluginHost> host = new Lazy<>(this::createHost);
+  private final Lazy<LayeredConfig> config = new Lazy<>(this::loadConfig);
+  private final Lazy<Store> store = new Lazy<>(this::openStore);
+  private final Lazy<AgentLogs> logs = new Lazy<>(this::openLogs);
+  private final Lazy<EventBus> events = new Lazy<>(this::createEvents);
 
   /**
    * @param home the distribution's directory (holding {@code plugins/})
@@ -49,7 +67,11 @@ public final class Kernel implements PlatformContext, AutoCloseable {
     this.home = home;
     this.env = withDataDir(env, options);
     this.workingDir = workingDir;
-    this.options = options;
+    this.dirs = CamDirs.resolve(this.env);
+    this.userConfigFile =
+        options.configFile() == null
+            ? dirs.userConfigFile()
+            : options.configFile().toAbsolutePath().normalize();
   }
 
   @Override
@@ -77,50 +99,70 @@ public final class Kernel implements PlatformContext, AutoCloseable {
 
   @Override
   public Config config() {
-    throw new UnsupportedOperationException("config is not wired yet");
+    return config.get();
+  }
+
+  @Override
+  public Path setUserConfig(String key, String value) {
+    new ConfigFileEditor().set(userConfigFile, key, value);
+    config.reset();
+    return userConfigFile;
+  }
+
+  @Override
+  public Path resetUserConfig(String key) {
+    new ConfigFileEditor().reset(userConfigFile, key);
+    config.reset();
+    return userConfigFile;
   }
 
   @Override
   public EventBus events() {
-    throw new UnsupportedOperationException("events are not wired yet");
+    return events.get();
   }
 
   @Override
   public Agents agents() {
-    throw new UnsupportedOperationException("agents are not wired yet");
+    return store.get().agents();
   }
 
   @Override
   public Contexts contexts() {
-    throw new UnsupportedOperationException("contexts are not wired yet");
+    return store.get().contexts();
   }
 
   @Override
   public AgentLogs logs() {
-    throw new UnsupportedOperationException("logs are not wired yet");
+    return logs.get();
   }
 
   @Override
   public Plugins plugins() {
-    return host.get();
+    PluginHost plugins = host.get();
+    return new Plugins() {
+      @Override
+      public List<PluginInfo> list() {
+        return plugins.list();
+      }
+
+      // Plugin changes are recorded as events only while watching: listing plugins on every
+      // command must not write to the store.
+      @Override
+      public Subscription watch() {
+        plugins.events((type, detail) -> events().publish(null, type, detail));
+        return plugins.watch();
+      }
+    };
   }
 
   @Override
   public Path dataDir() {
-    String configured = env.get("CAM_DATA_DIR");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    return Path.of(env.getOrDefault("HOME", "."), ".local", "share", "cam");
+    return dirs.dataDir();
   }
 
   @Override
   public Path configDir() {
-    String configured = env.get("CAM_CONFIG_DIR");
-    if (configured != null) {
-      return Path.of(configured);
-    }
-    return Path.of(env.getOrDefault("HOME", "."), ".config", "cam");
+    return dirs.configDir();
   }
 
   @Override
@@ -133,11 +175,30 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   @Override
   public void close() {
     host.ifCreated(PluginHost::close);
+    store.ifCreated(Store::close);
   }
 
   private PluginHost createHost() {
-    List<Path> roots = List.of(home.resolve("plugins"), dataDir().resolve("plugins"));
-    return new PluginHost(roots, version(), () -> this);
+    List<Path> roots = List.of(home.resolve("plugins"), dirs.pluginsDir());
+    PluginHost created = new PluginHost(roots, version(), () -> this);
+    created.disabledByConfig(() -> config.get().getList(DISABLED_PLUGINS));
+    return created;
+  }
+
+  private Store openStore() {
+    return Store.open(dirs.dbFile());
+  }
+
+  private AgentLogs openLogs() {
+    return new JsonlAgentLogs(dirs.logsDir());
+  }
+
+  private EventBus createEvents() {
+    return new StoredEventBus(store.get().events(), logs.get());
+  }
+
+  private LayeredConfig loadConfig() {
+    return new ConfigLoader().load(new ConfigSources(userConfigFile, workingDir, env, Map.of()));
   }
 
   private static Map<String, String> withDataDir(Map<String, String> env, LaunchOptions options) {
@@ -181,6 +242,10 @@ public final class Kernel implements PlatformContext, AutoCloseable {
         }
       }
       return current;
+    }
+
+    synchronized void reset() {
+      value = null;
     }
 
     void ifCreated(java.util.function.Consumer<T> action) {

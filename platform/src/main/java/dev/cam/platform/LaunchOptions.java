@@ -13,11 +13,11 @@ import java.util.List;
  * @param dataDir the data directory to use instead of {@code ~/.local/share/cam}, or null
  * @param verbose whether to show causes and library logs
  */
-record LaunchOptions(Path configFile, Path dataDir, boolean verbose) {
-  static final LaunchOptions NONE = new LaunchOptions(null, null, false);
+public record LaunchOptions(Path configFile, Path dataDir, boolean verbose) {
+  public static final LaunchOptions NONE = new LaunchOptions(null, null, false);
 
   /** Picks the global options out of the arguments, up to a {@code --}. */
-  static LaunchOptions parse(List<String> args) {
+  public static LaunchOptions parse(List<String> args) {
     Path config = null;
     Path data = null;
     boolean verbose = false;

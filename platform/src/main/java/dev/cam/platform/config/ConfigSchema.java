@@ -58,6 +58,7 @@ final class ConfigSchema {
             KeySpec.of("health_open", Kind.BOOL),
             KeySpec.of("url", Kind.STRING)));
     SECTIONS.put("relay", keys(KeySpec.of("url", Kind.STRING), KeySpec.of("enabled", Kind.BOOL)));
+    SECTIONS.put("plugins", keys(KeySpec.of("disabled", Kind.LIST)));
   }
 
   private ConfigSchema() {}

@@ -23,7 +23,7 @@ final class DisabledPlugins implements PluginStatusProvider {
   private final List<Path> roots;
   private volatile Supplier<Collection<String>> configured = Set::of;
   private Set<String> fromFiles;
-  private boolean useConfig;
+  private Set<String> fromConfig = Set.of();
 
   DisabledPlugins(List<Path> roots) {
     this.roots = List.copyOf(roots);
@@ -33,13 +33,14 @@ final class DisabledPlugins implements PluginStatusProvider {
     this.configured = ids;
   }
 
+  /** Reads the config key now; a bad config throws here, naming its file and key. */
   synchronized void consultConfig() {
-    useConfig = true;
+    fromConfig = Set.copyOf(configured.get());
   }
 
   @Override
   public synchronized boolean isPluginDisabled(String pluginId) {
-    return fromFiles().contains(pluginId) || useConfig && configured.get().contains(pluginId);
+    return fromFiles().contains(pluginId) || fromConfig.contains(pluginId);
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.ExtensionWrapper;
 import org.pf4j.PluginDependency;
+import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginFactory;
 import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginState;
@@ -50,6 +51,11 @@ final class HostPluginManager extends DefaultPluginManager {
   @Override
   protected PluginStatusProvider createPluginStatusProvider() {
     return new DisabledPlugins(getPluginsRoots());
+  }
+
+  @Override
+  protected PluginDescriptorFinder createPluginDescriptorFinder() {
+    return new ManifestDescriptors();
   }
 
   @Override

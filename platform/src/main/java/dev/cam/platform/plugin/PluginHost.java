@@ -95,8 +95,8 @@ public final class PluginHost implements Plugins, AutoCloseable {
     if (allLoaded) {
       return;
     }
-    allLoaded = true;
     manager.disabled().consultConfig();
+    allLoaded = true;
     List<String> ids = new ArrayList<>();
     for (Path path : manager.newPluginPaths()) {
       String id = manager.tryLoad(path);

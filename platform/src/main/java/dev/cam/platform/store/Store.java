@@ -44,6 +44,7 @@ public final class Store implements AutoCloseable {
   public static Store open(Path dbFile, Clock clock) {
     Path file = dbFile.toAbsolutePath().normalize();
     prepareDirectories(file);
+    SqliteNative.useCopyIn(file.getParent().resolve("native"));
     Db db = new Db(file);
     try {
       return new Store(db, clock);

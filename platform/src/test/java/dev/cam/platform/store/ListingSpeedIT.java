@@ -28,24 +28,45 @@ class ListingSpeedIT {
   void coldListingOfAThousandAgentsIsQuick() throws Exception {
     Path db = tmp.resolve("cam.db");
     seed(db);
-    List<Long> runs = new ArrayList<>();
+    List<Long> floor = new ArrayList<>();
+    List<Long> listing = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
-      long start = System.nanoTime();
-      Process p = JavaProcess.start(tmp.resolve("list.err"), ListMain.class, db.toString());
-      String out;
-      try (BufferedReader r =
-          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        out = r.readLine();
-      }
-      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-      runs.add((System.nanoTime() - start) / 1_000_000);
-      assertEquals("1000 100000", out);
+      floor.add(timed("ready", EmptyMain.class));
+      listing.add(timed("1000 100000", ListMain.class, db.toString()));
     }
-    Collections.sort(runs);
-    long median = runs.get(runs.size() / 2);
+    long floorMedian = median(floor);
+    long listMedian = median(listing);
+    System.out.println("cold JVM start: median " + floorMedian + " ms of " + floor);
     System.out.println(
-        "cold open + list of 1000 agents (100000 events): median " + median + " ms of " + runs);
-    assertTrue(median < 2000, "cold listing took " + median + " ms");
+        "cold open + list of 1000 agents (100000 events): median "
+            + listMedian
+            + " ms of "
+            + listing);
+    // A loose guard against regressions such as reading every event; both numbers grow together
+    // on a busy machine, so the guard is relative to the bare JVM start.
+    assertTrue(
+        listMedian < 15 * floorMedian,
+        "cold listing took " + listMedian + " ms, a bare JVM " + floorMedian + " ms");
+  }
+
+  private long timed(String expected, Class<?> main, String... args) throws Exception {
+    long start = System.nanoTime();
+    Process p = JavaProcess.start(tmp.resolve("run.err"), main, args);
+    String out;
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      out = r.readLine();
+    }
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(expected, out);
+    return millis;
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
   }
 
   private static void seed(Path file) {

@@ -1,0 +1,57 @@
+package dev.cam.platform.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.sqlite.SQLiteJDBCLoader;
+import org.sqlite.util.OSInfo;
+
+/**
+ * Keeps sqlite-jdbc's native library unpacked in a private directory. By default the driver copies
+ * it to a new file in the temporary directory on every start (and seeds a {@code SecureRandom} to
+ * name it), which is a good part of a cold {@code cam list}. Pointing the driver at a copy made
+ * once avoids that. When the copy cannot be made or loaded (a read-only or {@code noexec}
+ * directory), the driver falls back to its own unpacking.
+ */
+final class SqliteNative {
+  private static final String PATH = "org.sqlite.lib.path";
+  private static final String NAME = "org.sqlite.lib.name";
+
+  private SqliteNative() {}
+
+  /** Uses (making when missing) a copy under {@code cacheDir}, unless a path is set already. */
+  static void useCopyIn(Path cacheDir) {
+    if (System.getProperty(PATH) != null) {
+      return;
+    }
+    String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+    String name = System.mapLibraryName("sqlitejdbc");
+    if (name.endsWith(".jnilib")) {
+      name = name.replace(".jnilib", ".dylib");
+    }
+    String resource = "/org/sqlite/native/" + folder + "/" + name;
+    Path dir = cacheDir.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(folder);
+    try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return;
+      }
+      Path lib = dir.resolve(name);
+      if (!Files.isRegularFile(lib)) {
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, name, ".tmp");
+        try {
+          Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(temp, lib, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(temp);
+        }
+      }
+      System.setProperty(PATH, dir.toString());
+      System.setProperty(NAME, name);
+    } catch (IOException | RuntimeException e) {
+      // the driver unpacks its own copy, as it would without this
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.cam.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+  @Test
+  void globalOptionsAreFoundAnywhereBeforeDoubleDash() {
+    LaunchOptions options =
+        LaunchOptions.parse(List.of("config", "show", "--config", "a.toml", "--data-dir=/d", "-v"));
+
+    assertEquals(Path.of("a.toml"), options.configFile());
+    assertEquals(Path.of("/d"), options.dataDir());
+    assertTrue(options.verbose());
+  }
+
+  @Test
+  void argumentsAfterDoubleDashAreLeftAlone() {
+    LaunchOptions options = LaunchOptions.parse(List.of("run", "--", "--config", "x", "-v"));
+
+    assertEquals(LaunchOptions.NONE, options);
+    assertFalse(options.verbose());
+  }
+}

@@ -1,0 +1,31 @@
+package dev.cam.plugin.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandsTest {
+  @Test
+  void onlyTheCommandAskedForIsBuilt() {
+    assertEquals(List.of(PluginsCommand.class), Commands.neededFor(List.of("plugins", "--json")));
+    assertEquals(
+        List.of(ConfigCommand.class),
+        Commands.neededFor(List.of("--config", "plugins", "config", "show")));
+  }
+
+  @Test
+  void versionNeedsNoSubcommandWhileHelpAndErrorsNeedThemAll() {
+    assertEquals(List.of(), Commands.neededFor(List.of("--version")));
+    assertEquals(5, Commands.neededFor(List.of("--help")).size());
+    assertEquals(5, Commands.neededFor(List.of("help", "plugins")).size());
+    assertEquals(5, Commands.neededFor(List.of("no-such-command")).size());
+  }
+
+  @Test
+  void optionValuesAreNotTakenForTheCommand() {
+    assertEquals("serve", Commands.commandWord(List.of("-v", "--data-dir", "/x", "serve")));
+    assertNull(Commands.commandWord(List.of("--json", "--", "plugins")));
+  }
+}
