@@ -58,4 +58,14 @@ public interface PlatformContext {
    * Failing plugins are left out (and reported by {@link Plugins#list()}).
    */
   <T> List<T> extensions(Class<T> type);
+
+  /**
+   * Starts and drives agents. Processes that only read the store (the CLI's {@code list}) may not
+   * offer it.
+   *
+   * @throws UnsupportedOperationException when this process cannot run agents
+   */
+  default AgentControl control() {
+    throw new UnsupportedOperationException("this CAM process cannot run agents");
+  }
 }

@@ -48,6 +48,13 @@ public interface ToolAdapter {
   }
 
   /**
+   * Keys that make the tool exit by itself, sent by a graceful stop before the session is killed.
+   */
+  default List<String> exitKeys() {
+    return List.of("C-c", "C-c");
+  }
+
+  /**
    * Pause between typing a prompt ({@link LaunchSpec#promptOnCommandLine()} false) and pressing
    * Enter; some TUIs drop an Enter that arrives with the text.
    */

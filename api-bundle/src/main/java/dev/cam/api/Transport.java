@@ -53,4 +53,10 @@ public interface Transport {
   default Subscription watch(SessionRef session, Runnable onActivity) {
     return null;
   }
+
+  /**
+   * Releases what the transport holds (watcher threads, control connections) when its plugin stops;
+   * sessions keep running. Calling it twice is harmless. By default there is nothing to release.
+   */
+  default void close() {}
 }

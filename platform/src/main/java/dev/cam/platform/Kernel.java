@@ -1,5 +1,6 @@
 package dev.cam.platform;
 
+import dev.cam.api.AgentControl;
 import dev.cam.api.AgentLogs;
 import dev.cam.api.Agents;
 import dev.cam.api.Cli;
@@ -10,24 +11,39 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.PluginInfo;
 import dev.cam.api.Plugins;
 import dev.cam.api.Subscription;
+import dev.cam.api.ToolAdapter;
+import dev.cam.api.ToolSource;
+import dev.cam.api.Transport;
+import dev.cam.platform.agent.AgentManager;
+import dev.cam.platform.agent.Backoff;
+import dev.cam.platform.agent.Catalog;
+import dev.cam.platform.agent.ManagerSettings;
+import dev.cam.platform.agent.StoreLeases;
 import dev.cam.platform.config.CamDirs;
+import dev.cam.platform.config.CamSettings;
 import dev.cam.platform.config.ConfigFileEditor;
 import dev.cam.platform.config.ConfigLoader;
 import dev.cam.platform.config.ConfigSources;
 import dev.cam.platform.config.LayeredConfig;
 import dev.cam.platform.event.StoredEventBus;
 import dev.cam.platform.log.JsonlAgentLogs;
+import dev.cam.platform.monitor.AgentJournal;
+import dev.cam.platform.monitor.MonitorSettings;
 import dev.cam.platform.plugin.PluginHost;
 import dev.cam.platform.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +72,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   private final Lazy<Store> store = new Lazy<>(this::openStore);
   private final Lazy<AgentLogs> logs = new Lazy<>(this::openLogs);
   private final Lazy<EventBus> events = new Lazy<>(this::createEvents);
+  private final Lazy<AgentManager> control = new Lazy<>(this::createControl);
 
   /**
    * @param home the distribution's directory (holding {@code plugins/})
@@ -173,7 +190,13 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   }
 
   @Override
+  public AgentControl control() {
+    return control.get();
+  }
+
+  @Override
   public void close() {
+    control.ifCreated(AgentManager::close);
     host.ifCreated(PluginHost::close);
     store.ifCreated(Store::close);
   }
@@ -183,6 +206,34 @@ public final class Kernel implements PlatformContext, AutoCloseable {
     PluginHost created = new PluginHost(roots, version(), () -> this);
     created.disabledByConfig(() -> config.get().getList(DISABLED_PLUGINS));
     return created;
+  }
+
+  private AgentManager createControl() {
+    CamSettings settings = config.get().settings();
+    String owner =
+        "cam-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+    ManagerSettings managerSettings =
+        ManagerSettings.defaults(owner)
+            .withMonitor(MonitorSettings.from(settings.monitor()))
+            .withBackoff(Backoff.from(settings.retry()));
+    Catalog catalog = new Catalog(() -> extensions(Transport.class), this::tools);
+    return new AgentManager(
+        new AgentJournal(agents(), events(), Clock.systemUTC()),
+        contexts(),
+        new StoreLeases(store.get().leases()),
+        catalog,
+        managerSettings);
+  }
+
+  /** Tool adapter extensions, then the adapters of tool sources whose ids are not taken. */
+  private List<ToolAdapter> tools() {
+    List<ToolAdapter> tools = new ArrayList<>(extensions(ToolAdapter.class));
+    Set<String> ids = new HashSet<>();
+    tools.forEach(t -> ids.add(t.id()));
+    for (ToolSource source : extensions(ToolSource.class)) {
+      source.tools().stream().filter(t -> ids.add(t.id())).forEach(tools::add);
+    }
+    return tools;
   }
 
   private Store openStore() {

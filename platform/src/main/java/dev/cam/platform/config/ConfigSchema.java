@@ -59,6 +59,8 @@ final class ConfigSchema {
             KeySpec.of("url", Kind.STRING)));
     SECTIONS.put("relay", keys(KeySpec.of("url", Kind.STRING), KeySpec.of("enabled", Kind.BOOL)));
     SECTIONS.put("plugins", keys(KeySpec.of("disabled", Kind.LIST)));
+    SECTIONS.put(
+        "tmux", keys(KeySpec.of("socket", Kind.STRING), KeySpec.of("executable", Kind.STRING)));
   }
 
   private ConfigSchema() {}

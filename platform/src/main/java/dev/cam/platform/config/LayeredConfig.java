@@ -91,6 +91,17 @@ public final class LayeredConfig implements Config {
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * Checks that CAM knows {@code key}, as {@code cam config get} needs before saying a key is
+   * unset.
+   *
+   * @param source what named the key, e.g. {@code "argument"}
+   * @throws ConfigException for an unknown key, with the nearest known one
+   */
+  public static void checkKey(String key, String source) {
+    ConfigSchema.require(key, source);
+  }
+
   /** True for keys whose values are never shown: tokens, passwords, keys in tool environments. */
   public static boolean isSecret(String key) {
     if (ConfigSchema.leaf(key).map(KeySpec::secret).orElse(false)) {

@@ -54,17 +54,16 @@ public final class EventStore {
   private static long insert(Connection c, String agentId, String type, Instant at, String detail)
       throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement("INSERT INTO events (agent_id, type, ts, detail) VALUES (?, ?, ?, ?)")) {
+        c.prepareStatement(
+            "INSERT INTO events (agent_id, type, ts, detail) VALUES (?, ?, ?, ?) RETURNING seq")) {
       p.setString(1, agentId);
       p.setString(2, type);
       p.setLong(3, at.toEpochMilli());
       p.setString(4, detail);
-      p.executeUpdate();
-    }
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
-      r.next();
-      return r.getLong(1);
+      try (ResultSet r = p.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
     }
   }
 

@@ -26,32 +26,41 @@ final class SqliteNative {
     if (System.getProperty(PATH) != null) {
       return;
     }
-    String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
-    String name = System.mapLibraryName("sqlitejdbc");
-    if (name.endsWith(".jnilib")) {
-      name = name.replace(".jnilib", ".dylib");
-    }
-    String resource = "/org/sqlite/native/" + folder + "/" + name;
-    Path dir = cacheDir.resolve("sqlite-" + SQLiteJDBCLoader.getVersion()).resolve(folder);
-    try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        return;
-      }
+    // Keyed by JVM properties: asking sqlite-jdbc's OSInfo would run 'uname' on every start.
+    String platform = System.getProperty("os.name") + "-" + System.getProperty("os.arch");
+    Path dir =
+        cacheDir
+            .resolve("sqlite-" + SQLiteJDBCLoader.getVersion())
+            .resolve(platform.replaceAll("[^A-Za-z0-9_.-]", "_"));
+    String name = System.mapLibraryName("sqlitejdbc").replace(".jnilib", ".dylib");
+    try {
       Path lib = dir.resolve(name);
-      if (!Files.isRegularFile(lib)) {
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, name, ".tmp");
-        try {
-          Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(temp, lib, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(temp);
-        }
+      if (!Files.isRegularFile(lib) && !unpack(dir, name)) {
+        return;
       }
       System.setProperty(PATH, dir.toString());
       System.setProperty(NAME, name);
     } catch (IOException | RuntimeException e) {
       // the driver unpacks its own copy, as it would without this
+    }
+  }
+
+  private static boolean unpack(Path dir, String name) throws IOException {
+    String resource =
+        "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + name;
+    try (InputStream in = SQLiteJDBCLoader.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return false;
+      }
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, name, ".tmp");
+      try {
+        Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+      return true;
     }
   }
 }

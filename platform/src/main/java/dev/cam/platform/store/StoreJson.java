@@ -24,11 +24,7 @@ final class StoreJson {
     if (m == null) {
       synchronized (this) {
         if (mapper == null) {
-          mapper =
-              new ObjectMapper()
-                  .registerModule(new JavaTimeModule())
-                  .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                  .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+          mapper = Mappers.create();
         }
         m = mapper;
       }
@@ -73,6 +69,19 @@ final class StoreJson {
       return mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the store holds JSON it cannot read: " + json, e);
+    }
+  }
+
+  /**
+   * Builds the mapper. A class of its own so that loading {@link StoreJson} does not make the
+   * bytecode verifier load Jackson's modules.
+   */
+  private static final class Mappers {
+    static ObjectMapper create() {
+      return new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
   }
 }

@@ -140,6 +140,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void keysCanBeCheckedWithoutLoading() {
+    LayeredConfig.checkKey("tools.any.env.X", "argument");
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> LayeredConfig.checkKey("retry.maks", "argument"));
+    assertTrue(e.getMessage().contains("did you mean 'retry.max'"), e.getMessage());
+  }
+
+  @Test
   void tomlSyntaxErrorNamesFileAndLine() throws IOException {
     Path user = write(tmp.resolve("user/config.toml"), "[server]\nhost = \"h\"\nport = = 3\n");
     ConfigException e = assertThrows(ConfigException.class, () -> load(Map.of(), Map.of()));

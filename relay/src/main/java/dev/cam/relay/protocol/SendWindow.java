@@ -34,6 +34,11 @@ public final class SendWindow {
     available += increment;
   }
 
+  /** Returns credit taken by {@link #acquire} but not used. */
+  public synchronized void giveBack(int unused) {
+    available += unused;
+  }
+
   /** Returns the credit left. */
   public synchronized long available() {
     return available;

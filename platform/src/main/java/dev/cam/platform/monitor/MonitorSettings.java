@@ -1,0 +1,110 @@
+package dev.cam.platform.monitor;
+
+import dev.cam.platform.config.CamSettings;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How agents are watched.
+ *
+ * @param pollInterval how often a screen is captured when the transport can't report activity
+ * @param safetyPoll how often a watched (event-driven) session is captured anyway
+ * @param activityDelay how long activity reports are gathered into one capture
+ * @param minCaptureGap activity never causes captures closer together than this (a busy spinner
+ *     would otherwise cost one capture per frame)
+ * @param promptSettle how long a prompt must stay unchanged on screen before it is answered
+ * @param confirmCooldown the same prompt is not answered twice within this time
+ * @param idleStability how long a ready screen must stay unchanged to count as finished
+ * @param probeEnabled whether the probe may be sent when the screen doesn't say busy or idle
+ * @param probeAfter how long an unclear screen must stay unchanged before probing
+ * @param probeTimeout how long to wait for the probe's echo
+ * @param submitPause pause between typing the prompt and pressing Enter
+ * @param outputInterval at most one {@code output} event per agent within this time
+ * @param outputLines how many bottom lines an {@code output} event carries
+ */
+public record MonitorSettings(
+    Duration pollInterval,
+    Duration safetyPoll,
+    Duration activityDelay,
+    Duration minCaptureGap,
+    Duration promptSettle,
+    Duration confirmCooldown,
+    Duration idleStability,
+    boolean probeEnabled,
+    Duration probeAfter,
+    Duration probeTimeout,
+    Duration submitPause,
+    Duration outputInterval,
+    int outputLines) {
+
+  /** The values used when the configuration says nothing. */
+  public static final MonitorSettings DEFAULTS =
+      new MonitorSettings(
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(30),
+          Duration.ofMillis(15),
+          Duration.ofMillis(150),
+          Duration.ofMillis(30),
+          Duration.ofSeconds(2),
+          Duration.ofSeconds(5),
+          true,
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(2),
+          Duration.ofMillis(200),
+          Duration.ofSeconds(1),
+          20);
+
+  public MonitorSettings {
+    Objects.requireNonNull(pollInterval, "pollInterval");
+    Objects.requireNonNull(safetyPoll, "safetyPoll");
+    Objects.requireNonNull(activityDelay, "activityDelay");
+    Objects.requireNonNull(minCaptureGap, "minCaptureGap");
+    Objects.requireNonNull(promptSettle, "promptSettle");
+    Objects.requireNonNull(confirmCooldown, "confirmCooldown");
+    Objects.requireNonNull(idleStability, "idleStability");
+    Objects.requireNonNull(probeAfter, "probeAfter");
+    Objects.requireNonNull(probeTimeout, "probeTimeout");
+    Objects.requireNonNull(submitPause, "submitPause");
+    Objects.requireNonNull(outputInterval, "outputInterval");
+    if (pollInterval.isZero() || pollInterval.isNegative() || safetyPoll.isNegative()) {
+      throw new IllegalArgumentException("poll intervals must be positive");
+    }
+  }
+
+  /** Settings from the {@code [monitor]} configuration section; the rest keep their defaults. */
+  public static MonitorSettings from(CamSettings.Monitor config) {
+    MonitorSettings d = DEFAULTS;
+    return new MonitorSettings(
+        config.pollInterval(),
+        d.safetyPoll(),
+        d.activityDelay(),
+        d.minCaptureGap(),
+        d.promptSettle(),
+        config.confirmCooldown(),
+        config.idleStability(),
+        config.probeEnabled(),
+        config.probeAfter(),
+        config.probeTimeout(),
+        d.submitPause(),
+        d.outputInterval(),
+        d.outputLines());
+  }
+
+  /** A copy polling at another interval. */
+  public MonitorSettings withPollInterval(Duration interval) {
+    return new MonitorSettings(
+        interval,
+        safetyPoll,
+        activityDelay,
+        minCaptureGap,
+        promptSettle,
+        confirmCooldown,
+        idleStability,
+        probeEnabled,
+        probeAfter,
+        probeTimeout,
+        submitPause,
+        outputInterval,
+        outputLines);
+  }
+}

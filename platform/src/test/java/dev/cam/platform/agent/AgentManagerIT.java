@@ -1,0 +1,329 @@
+package dev.cam.platform.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cam.api.Agent;
+import dev.cam.api.AgentEvent;
+import dev.cam.api.AgentOptions;
+import dev.cam.api.AgentStatus;
+import dev.cam.api.SessionRef;
+import dev.cam.platform.agent.support.Await;
+import dev.cam.platform.agent.support.Rig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs agents with monitors that poll; {@link EventDrivenAgentManagerIT} repeats it event-driven.
+ */
+class AgentManagerIT {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path dir;
+  private Rig rig;
+  private AgentManager manager;
+
+  @BeforeEach
+  void start() {
+    rig = new Rig(dir, eventDriven());
+    manager = rig.manager("one");
+  }
+
+  /** Whether sessions report activity (tmux control mode) instead of being polled. */
+  boolean eventDriven() {
+    return false;
+  }
+
+  @AfterEach
+  void stop() {
+    rig.close();
+  }
+
+  @Test
+  void promptIsTypedPermissionAnsweredFileWrittenAndAgentCompletes() throws Exception {
+    Path out = dir.resolve("out.txt");
+    Agent agent = manager.run(rig.request("busy:500,ask:" + out + ",busy:300,done", null));
+
+    Agent done = rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    assertTrue(Files.exists(out), "the fake agent wrote its file after the answer");
+    List<AgentEvent> events = rig.events(agent.id());
+    assertInOrder(
+        events,
+        "agent_created",
+        "status_change:starting",
+        "input",
+        "status_change:running",
+        "auto_confirm",
+        "finalize",
+        "status_change:completed");
+    AgentEvent confirm = first(events, "auto_confirm");
+    assertEquals("permission", confirm.detail().get("kind"));
+    assertEquals(List.of("1"), confirm.detail().get("keys"));
+    assertTrue(confirm.detail().get("text").toString().contains("1. Yes"));
+    assertEquals("do the task", first(events, "input").detail().get("text"));
+    assertFalse(rig.tmux.isAlive(session(done)), "a finished agent's session is ended");
+    assertEquals(1, events.stream().filter(e -> e.type().equals("auto_confirm")).count());
+  }
+
+  @Test
+  void startUpTrustDialogIsAnsweredBeforeThePromptIsTyped() {
+    Agent agent = manager.run(rig.request("trust,busy:300,done", null));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    List<AgentEvent> events = rig.events(agent.id());
+    assertInOrder(events, "auto_confirm", "input", "status_change:running", "finalize");
+    assertEquals("trust", first(events, "auto_confirm").detail().get("kind"));
+  }
+
+  @Test
+  void withoutAutoConfirmAgentWaitsThenContinuesWhenAnsweredByKeys() {
+    Path out = dir.resolve("out.txt");
+    AgentOptions manual = new AgentOptions(null, null, 0, false, Map.of());
+    Agent agent = manager.run(rig.request("busy:300,ask:" + out + ",busy:300,done", manual));
+
+    Agent waiting = rig.await(agent.id(), AgentStatus.WAITING, WAIT);
+    assertTrue(waiting.exitReason().contains("permission prompt"), waiting.exitReason());
+    assertFalse(Files.exists(out));
+    manager.keys(agent.id().substring(0, 6), List.of("1"));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+    assertTrue(Files.exists(out));
+    assertInOrder(
+        rig.events(agent.id()),
+        "status_change:waiting",
+        "input",
+        "status_change:running",
+        "status_change:completed");
+    assertTrue(rig.types(agent.id()).stream().noneMatch("auto_confirm"::equals));
+  }
+
+  @Test
+  void numberedListInOutputIsNeverAnswered() {
+    Agent agent = manager.run(rig.request("busy:300,list,busy:300,done", null));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    assertTrue(rig.types(agent.id()).stream().noneMatch("auto_confirm"::equals));
+  }
+
+  @Test
+  void crashFailsTheAgentWithItsLastScreen() {
+    Agent agent = manager.run(rig.request("busy:300,crash", null));
+
+    Agent failed = rig.await(agent.id(), AgentStatus.FAILED, WAIT);
+
+    assertTrue(failed.exitReason().contains("session ended"), failed.exitReason());
+    AgentEvent finalize = first(rig.events(agent.id()), "finalize");
+    assertTrue(finalize.detail().get("screen").toString().contains("panic"), finalize.toString());
+  }
+
+  @Test
+  void sessionKilledFromOutsideFailsTheAgent() {
+    Agent agent = manager.run(rig.request("busy:30000", null));
+    Agent running = rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
+
+    rig.tmux.kill(session(running));
+
+    Agent failed = rig.await(agent.id(), AgentStatus.FAILED, WAIT);
+    assertTrue(failed.exitReason().contains("session ended"), failed.exitReason());
+  }
+
+  @Test
+  void loginScreenFailsWithTheAdaptersReasonAndHint() {
+    Agent agent = manager.run(rig.request("login", null));
+
+    Agent failed = rig.await(agent.id(), AgentStatus.FAILED, WAIT);
+
+    assertEquals("the fake agent is not logged in: run it once and log in", failed.exitReason());
+  }
+
+  @Test
+  void silentAgentTimesOutAfterItsIdleTimeout() {
+    AgentOptions idle = new AgentOptions(null, Duration.ofSeconds(1), 0, true, Map.of());
+    Agent agent = manager.run(rig.request("busy:200,hang", idle));
+
+    Agent timedOut = rig.await(agent.id(), AgentStatus.TIMEOUT, WAIT);
+
+    assertTrue(timedOut.exitReason().contains("idle timeout"), timedOut.exitReason());
+  }
+
+  @Test
+  void busyAgentTimesOutAfterItsTotalTimeout() {
+    AgentOptions total = new AgentOptions(Duration.ofSeconds(2), null, 0, true, Map.of());
+    Agent agent = manager.run(rig.request("busy:30000", total));
+
+    Agent timedOut = rig.await(agent.id(), AgentStatus.TIMEOUT, WAIT);
+
+    assertTrue(timedOut.exitReason().contains("timeout"), timedOut.exitReason());
+    assertFalse(rig.tmux.isAlive(session(timedOut)));
+  }
+
+  @Test
+  void crashedAttemptIsRetriedAfterBackoffAndSecondAttemptCompletes() {
+    Path marker = dir.resolve("crashed-once");
+    AgentOptions retry = new AgentOptions(null, null, 1, true, Map.of());
+    Agent agent = manager.run(rig.request("crashonce:" + marker + ",busy:300,done", retry));
+
+    Agent done = rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    assertEquals(2, done.attempt());
+    List<AgentEvent> events = rig.events(agent.id());
+    assertInOrder(
+        events,
+        "finalize",
+        "status_change:retrying",
+        "status_change:pending",
+        "status_change:starting",
+        "status_change:completed");
+    AgentEvent retrying = first(events, "status_change:retrying");
+    AgentEvent pending = first(events, "status_change:pending");
+    long waited = Duration.between(retrying.timestamp(), pending.timestamp()).toMillis();
+    assertTrue(waited >= 250, "backoff of 300 ms was kept, waited " + waited);
+  }
+
+  @Test
+  void stopEndsTheToolGracefullyAndKillEndsItAtOnce() {
+    Agent first = manager.run(rig.request("busy:30000", null));
+    Agent second = manager.run(rig.request("busy:30000", null));
+    rig.await(first.id(), AgentStatus.RUNNING, WAIT);
+    rig.await(second.id(), AgentStatus.RUNNING, WAIT);
+
+    Agent stopped = manager.stop(first.id());
+    Agent killed = manager.kill(second.id());
+
+    assertEquals(AgentStatus.KILLED, stopped.status());
+    assertEquals("stopped on request", stopped.exitReason());
+    assertEquals(AgentStatus.KILLED, killed.status());
+    assertEquals("killed on request", killed.exitReason());
+    assertFalse(rig.tmux.isAlive(session(stopped)));
+    assertFalse(rig.tmux.isAlive(session(killed)));
+    assertEquals(stopped, manager.stop(first.id()), "stopping twice is harmless");
+  }
+
+  @Test
+  void onlyOneOfTwoManagersWatchesAnAgentAndTheOtherAdoptsItAfterARestart() {
+    Agent agent = manager.run(rig.request("busy:2500,done", null));
+    rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
+    AgentManager other = rig.manager("two");
+
+    assertEquals(List.of(), other.adopt(), "the lease is held by the first manager");
+    assertEquals("one", rig.store.leaseOwner(agent.id()));
+    manager.close();
+    assertTrue(rig.tmux.isAlive(session(agent)), "the agent outlives its manager");
+
+    List<Agent> adopted = other.adopt();
+
+    assertEquals(List.of(agent.id()), adopted.stream().map(Agent::id).toList());
+    assertEquals("two", rig.store.leaseOwner(agent.id()));
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+    Await.until(
+        Duration.ofSeconds(2),
+        () -> rig.store.leaseOwner(agent.id()) == null,
+        () -> "the lease is released at the end");
+  }
+
+  @Test
+  void adoptingAnAgentWhoseSessionDiedFinalizesIt() {
+    Agent agent = manager.run(rig.request("busy:30000", null));
+    Agent running = rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
+    manager.close();
+    rig.tmux.kill(session(running));
+
+    List<Agent> adopted = rig.manager("two").adopt();
+
+    assertEquals(AgentStatus.FAILED, adopted.get(0).status());
+    assertEquals("session ended while no CAM process was watching", adopted.get(0).exitReason());
+  }
+
+  @Test
+  void probeTellsABusyScreenFromAnIdleOneWhenRulesCannot() {
+    Agent agent = manager.run(rig.request("quiet:2500", null));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    List<AgentEvent> probes =
+        rig.events(agent.id()).stream().filter(e -> e.type().equals("probe")).toList();
+    assertFalse(probes.isEmpty(), "the quiet screen was probed");
+    assertEquals("busy", probes.get(0).detail().get("result"));
+  }
+
+  @Test
+  void textTypedIntoARunningAgentShowsOnItsScreen() {
+    Agent agent = manager.run(rig.request("idle", null));
+    rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
+    String text = "it's $HOME `x` \"quoted\" ❯";
+
+    manager.send(agent.id(), text, false);
+
+    Await.until(
+        WAIT,
+        () -> manager.output(agent.id(), 10).text().contains("> " + text),
+        () -> "the screen shows the text: " + manager.output(agent.id(), 0).text());
+    AgentEvent input =
+        rig.events(agent.id()).stream()
+            .filter(e -> e.type().equals("input") && "user".equals(e.detail().get("by")))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(text, input.detail().get("text"));
+    assertEquals(AgentStatus.RUNNING, rig.store.find(agent.id()).status(), "idle, never worked");
+  }
+
+  @Test
+  void closingTheManagerLeavesNoMonitorThreads() {
+    Agent agent = manager.run(rig.request("busy:30000", null));
+    rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
+
+    manager.close();
+
+    Await.until(
+        Duration.ofSeconds(5),
+        () ->
+            Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("cam-monitor-") && t.isAlive()),
+        () -> "monitor threads still alive");
+  }
+
+  private static SessionRef session(Agent agent) {
+    return new SessionRef(agent.transport(), agent.machine(), agent.session());
+  }
+
+  private static String label(AgentEvent event) {
+    return event.type().equals("status_change")
+        ? "status_change:" + event.detail().get("to")
+        : event.type();
+  }
+
+  private static AgentEvent first(List<AgentEvent> events, String label) {
+    return events.stream()
+        .filter(e -> label(e).equals(label))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + label + " in " + events));
+  }
+
+  /** The labels occur in this order (others may come between), with increasing seqs. */
+  private static void assertInOrder(List<AgentEvent> events, String... labels) {
+    List<String> seen = new ArrayList<>();
+    long lastSeq = 0;
+    int next = 0;
+    for (AgentEvent event : events) {
+      assertTrue(event.seq() > lastSeq, "seqs increase: " + events);
+      lastSeq = event.seq();
+      seen.add(label(event));
+      if (next < labels.length && label(event).equals(labels[next])) {
+        next++;
+      }
+    }
+    assertEquals(labels.length, next, "expected in order " + List.of(labels) + " in " + events);
+  }
+}

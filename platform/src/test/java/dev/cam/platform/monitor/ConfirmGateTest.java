@@ -1,0 +1,45 @@
+package dev.cam.platform.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cam.api.PromptMatch;
+import dev.cam.api.Screen;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfirmGateTest {
+  private static final PromptMatch PROMPT =
+      new PromptMatch("permission", "Allow?\n❯ 1. Yes\n  2. No", List.of("1"));
+
+  @Test
+  void promptWithOnlyKeyHintsBelowIsAtTheBottom() {
+    Screen screen = Screen.of("output\nAllow?\n❯ 1. Yes\n  2. No\nEsc to cancel\n\n\n");
+    assertTrue(ConfirmGate.atBottom(PROMPT, screen));
+  }
+
+  @Test
+  void numberedListFollowedByMoreOutputIsNotAtTheBottom() {
+    Screen screen = Screen.of("Plan:\n❯ 1. Yes\n  2. No\na\nb\nc\nd\ne\n");
+    assertFalse(ConfirmGate.atBottom(PROMPT, screen));
+  }
+
+  @Test
+  void samePromptIsNotAnsweredAgainWithinTheCooldown() {
+    ConfirmGate gate = new ConfirmGate(Duration.ofSeconds(2));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Screen screen = Screen.of("Allow?\n❯ 1. Yes\n  2. No\nEsc to cancel");
+    gate.answered(PROMPT, screen, t0);
+
+    assertTrue(gate.coolingDown(PROMPT, screen, t0.plusMillis(1999)));
+    assertFalse(gate.coolingDown(PROMPT, screen, t0.plusMillis(2000)));
+    PromptMatch other = new PromptMatch("trust", "Trust?", List.of("Enter"));
+    assertFalse(gate.coolingDown(other, screen, t0.plusMillis(10)), "another prompt");
+    Screen again = Screen.of("Allow?\n❯ 1. Yes\n  2. No\nWrote\nAllow?\n❯ 1. Yes\n  2. No");
+    assertFalse(gate.coolingDown(PROMPT, again, t0.plusMillis(10)), "asked again further down");
+    gate.cleared();
+    assertFalse(gate.coolingDown(PROMPT, screen, t0.plusMillis(10)), "the screen moved on");
+  }
+}

@@ -1,0 +1,162 @@
+package dev.cam.relay.link;
+
+import dev.cam.relay.protocol.Flags;
+import dev.cam.relay.protocol.Frame;
+import dev.cam.relay.protocol.FrameType;
+import dev.cam.relay.protocol.Header;
+import dev.cam.relay.protocol.Reason;
+import dev.cam.relay.protocol.ReceiveWindow;
+import dev.cam.relay.protocol.SendWindow;
+import dev.cam.relay.protocol.StreamOpen;
+import dev.cam.relay.protocol.StreamResponse;
+import dev.cam.relay.protocol.WireReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One client HTTP request replayed against the origin with the JDK HTTP client, streaming. */
+final class OriginHttpStream implements LinkStream {
+  private final StreamContext link;
+  private final int id;
+  private final StreamOpen open;
+  private final boolean noBody;
+  private final SendWindow sendWindow;
+  private final UploadPublisher upload;
+  private final DownloadSubscriber download;
+  private final AtomicBoolean responded = new AtomicBoolean();
+  private final AtomicBoolean over = new AtomicBoolean();
+  private volatile CompletableFuture<?> exchange;
+
+  OriginHttpStream(StreamContext link, int id, StreamOpen open, boolean noBody) {
+    this.link = link;
+    this.id = id;
+    this.open = open;
+    this.noBody = noBody;
+    this.sendWindow = new SendWindow(link.initialWindow());
+    this.upload = new UploadPublisher(link, id, new ReceiveWindow(link.initialWindow()));
+    this.download = new DownloadSubscriber(link, id, sendWindow, this::finish, this::failed);
+  }
+
+  @Override
+  public void start() {
+    HttpRequest request;
+    try {
+      request = request();
+    } catch (IllegalArgumentException e) {
+      respondError(400, "the CAM server cannot take this request: " + e.getMessage());
+      return;
+    }
+    exchange =
+        link.originClient()
+            .sendAsync(request, this::onResponse)
+            .whenComplete(
+                (response, failure) -> {
+                  if (failure != null) {
+                    failed(failure);
+                  }
+                });
+  }
+
+  private HttpRequest request() {
+    URI uri = URI.create(trimSlash(link.origin().toString()) + open.target());
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+    for (Header header : open.headers()) {
+      if (OriginHeaders.settable(header.name())) {
+        builder.header(header.name(), header.value());
+      }
+    }
+    HttpRequest.BodyPublisher body;
+    if (noBody) {
+      body = HttpRequest.BodyPublishers.noBody();
+    } else {
+      long length = contentLength();
+      body =
+          length > 0
+              ? HttpRequest.BodyPublishers.fromPublisher(upload, length)
+              : HttpRequest.BodyPublishers.fromPublisher(upload);
+    }
+    return builder.method(open.method(), body).build();
+  }
+
+  private long contentLength() {
+    String value = open.header("Content-Length");
+    try {
+      return value == null ? -1 : Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private HttpResponse.BodySubscriber<Void> onResponse(HttpResponse.ResponseInfo info) {
+    if (responded.compareAndSet(false, true)) {
+      link.send(
+          new StreamResponse(info.statusCode(), OriginHeaders.fromResponse(info.headers()))
+              .toFrame(id, false));
+    }
+    return HttpResponse.BodySubscribers.fromSubscriber(download);
+  }
+
+  @Override
+  public void onFrame(Frame frame) {
+    switch (frame.type()) {
+      case DATA -> upload.onData(frame.payload(), frame.has(Flags.END_STREAM));
+      case WINDOW -> {
+        sendWindow.grant(new WireReader(frame.payload()).i32());
+        download.resume();
+      }
+      case RESET -> abort();
+      default -> {
+        // CLOSE has no meaning for HTTP; ignore rather than kill the link
+      }
+    }
+  }
+
+  private void failed(Throwable failure) {
+    if (!responded.get()) {
+      respondError(502, "the CAM server did not answer: " + failure.getMessage());
+    } else if (over.compareAndSet(false, true)) {
+      link.send(
+          new Reason(Reason.UNREACHABLE, "origin failed: " + failure.getMessage())
+              .toFrame(FrameType.RESET, id));
+      link.finished(id, this);
+    }
+  }
+
+  private void respondError(int status, String message) {
+    if (!responded.compareAndSet(false, true) || over.get()) {
+      return;
+    }
+    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+    link.send(
+        new StreamResponse(status, List.of(new Header("Content-Type", "text/plain; charset=utf-8")))
+            .toFrame(id, false));
+    link.send(new Frame(FrameType.DATA, Flags.END_STREAM, id, ByteBuffer.wrap(body)));
+    finish();
+  }
+
+  private void finish() {
+    if (over.compareAndSet(false, true)) {
+      link.finished(id, this);
+    }
+  }
+
+  @Override
+  public void abort() {
+    over.set(true);
+    download.cancel();
+    CompletableFuture<?> current = exchange;
+    if (current != null) {
+      current.cancel(true);
+    }
+    link.finished(id, this);
+  }
+
+  private static String trimSlash(String base) {
+    return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+}
