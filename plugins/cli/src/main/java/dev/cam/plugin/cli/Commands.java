@@ -1,9 +1,13 @@
 package dev.cam.plugin.cli;
 
+import dev.cam.plugin.cli.agent.AgentActions;
+import dev.cam.plugin.cli.agent.AttachCommand;
 import dev.cam.plugin.cli.agent.HistoryCommand;
 import dev.cam.plugin.cli.agent.ListCommand;
 import dev.cam.plugin.cli.agent.LogsCommand;
+import dev.cam.plugin.cli.agent.OutputCommand;
 import dev.cam.plugin.cli.agent.PruneCommand;
+import dev.cam.plugin.cli.agent.RunCommand;
 import dev.cam.plugin.cli.agent.StatsCommand;
 import dev.cam.plugin.cli.agent.StatusCommand;
 import dev.cam.plugin.cli.context.ContextCommand;
@@ -26,12 +30,20 @@ final class Commands {
   private static final Map<String, Class<?>> ALL = new LinkedHashMap<>();
 
   static {
+    ALL.put("run", RunCommand.class);
     ALL.put("list", ListCommand.class);
     ALL.put("ls", ListCommand.class);
     ALL.put("status", StatusCommand.class);
     ALL.put("logs", LogsCommand.class);
     ALL.put("history", HistoryCommand.class);
     ALL.put("stats", StatsCommand.class);
+    ALL.put("output", OutputCommand.class);
+    ALL.put("attach", AttachCommand.class);
+    ALL.put("send", AgentActions.Send.class);
+    ALL.put("key", AgentActions.Key.class);
+    ALL.put("stop", AgentActions.Stop.class);
+    ALL.put("kill", AgentActions.Kill.class);
+    ALL.put("retry", AgentActions.Retry.class);
     ALL.put("prune", PruneCommand.class);
     ALL.put("context", ContextCommand.class);
     ALL.put("ctx", ContextCommand.class);

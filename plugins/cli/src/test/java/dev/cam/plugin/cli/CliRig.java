@@ -36,6 +36,8 @@ public final class CliRig implements AutoCloseable {
     env.put("HOME", temp.resolve("home").toString());
     env.put("CAM_CONFIG_DIR", temp.resolve("config").toString());
     env.put("CAM_DATA_DIR", temp.resolve("data").toString());
+    // a private tmux server, should any command reach the tmux transport
+    env.put("CAM_TMUX_SOCKET", temp.resolve("tmux.sock").toString());
     this.kernel = new Kernel(temp.resolve("cam-home"), env, temp, LaunchOptions.NONE);
   }
 
@@ -94,8 +96,24 @@ public final class CliRig implements AutoCloseable {
     return agent;
   }
 
+  /** The private tmux server's socket. */
+  public Path tmuxSocket() {
+    return temp.resolve("tmux.sock");
+  }
+
   @Override
   public void close() {
     kernel.close();
+    try {
+      new ProcessBuilder("tmux", "-S", tmuxSocket().toString(), "kill-server")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
+    } catch (java.io.IOException e) {
+      // no tmux, no server to end
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -99,7 +99,7 @@ public final class StatusCommand implements Callable<Integer> {
     return rows;
   }
 
-  private static String options(AgentOptions o) {
+  static String options(AgentOptions o) {
     List<String> parts = new ArrayList<>();
     parts.add("timeout " + (o.timeout() == null ? "none" : Times.format(o.timeout())));
     parts.add("idle " + (o.idleTimeout() == null ? "none" : Times.format(o.idleTimeout())));
