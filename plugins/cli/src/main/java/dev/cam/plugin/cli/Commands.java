@@ -15,6 +15,8 @@ import dev.cam.plugin.cli.system.CompletionCommand;
 import dev.cam.plugin.cli.system.DoctorCommand;
 import dev.cam.plugin.cli.system.InitCommand;
 import dev.cam.plugin.cli.system.ToolsCommand;
+import dev.cam.plugin.cli.task.ApplyCommand;
+import dev.cam.plugin.cli.task.TasksCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,8 @@ final class Commands {
     ALL.put("kill", AgentActions.Kill.class);
     ALL.put("retry", AgentActions.Retry.class);
     ALL.put("prune", PruneCommand.class);
+    ALL.put("apply", ApplyCommand.class);
+    ALL.put("tasks", TasksCommand.class);
     ALL.put("context", ContextCommand.class);
     ALL.put("ctx", ContextCommand.class);
     ALL.put("doctor", DoctorCommand.class);
