@@ -15,6 +15,14 @@ public final class Times {
 
   private Times() {}
 
+  private static final java.time.format.DateTimeFormatter CLOCK =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  /** The time of day, {@code 09:05:00}, in the local zone. */
+  public static String clock(Instant at, ZoneId zone) {
+    return CLOCK.format(at.atZone(zone));
+  }
+
   /** "just now", "45s ago", "3m ago", "2h ago", "5d ago"; "-" for null. */
   public static String ago(Instant at, Instant now) {
     if (at == null) {

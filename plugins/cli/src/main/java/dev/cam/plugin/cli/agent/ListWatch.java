@@ -6,11 +6,10 @@ import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Style;
 import dev.cam.plugin.cli.Table;
+import dev.cam.plugin.cli.Times;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ final class ListWatch {
       output.printJson(AgentJson.agent(a));
       return;
     }
-    String time = LocalTime.now(ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS).toString();
+    String time = Times.clock(Instant.now(), ZoneId.systemDefault());
     output.println(
         String.join(
             "  ",

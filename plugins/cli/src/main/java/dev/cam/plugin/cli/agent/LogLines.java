@@ -2,12 +2,12 @@ package dev.cam.plugin.cli.agent;
 
 import dev.cam.api.AgentEvent;
 import dev.cam.plugin.cli.Style;
+import dev.cam.plugin.cli.Times;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,15 +49,22 @@ final class LogLines {
   }
 
   private static String value(Object v) {
-    String text = String.valueOf(v).replace("\n", "\\n");
+    Object shown = v instanceof List<?> list ? withoutTrailingBlanks(list) : v;
+    String text = String.valueOf(shown).replace("\n", "\\n");
     return text.length() > 200 ? text.substring(0, 199) + "…" : text;
+  }
+
+  private static List<?> withoutTrailingBlanks(List<?> list) {
+    int end = list.size();
+    while (end > 0 && String.valueOf(list.get(end - 1)).isBlank()) {
+      end--;
+    }
+    return list.subList(0, end);
   }
 
   private static String time(Object ts, ZoneId zone) {
     try {
-      return LocalTime.ofInstant(Instant.parse(String.valueOf(ts)), zone)
-          .truncatedTo(ChronoUnit.SECONDS)
-          .toString();
+      return Times.clock(Instant.parse(String.valueOf(ts)), zone);
     } catch (DateTimeParseException e) {
       return String.valueOf(ts);
     }

@@ -5,9 +5,10 @@ import dev.cam.api.TaskGraphRun;
 import dev.cam.api.TaskRun;
 import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.Times;
 import java.time.Duration;
-import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class GraphFollower {
     if (output.json()) {
       output.printJson(TaskJson.task(t));
     } else {
-      String time = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+      String time = Times.clock(Instant.now(), ZoneId.systemDefault());
       output.println(time + "  " + TasksCommand.line(t));
     }
   }
