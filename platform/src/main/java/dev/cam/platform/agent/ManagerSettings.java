@@ -1,6 +1,7 @@
 package dev.cam.platform.agent;
 
 import dev.cam.platform.monitor.MonitorSettings;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param width columns of new sessions
  * @param height rows of new sessions
  * @param threads threads shared by all monitors
+ * @param signalDir where each agent's structured signal file ({@code <id>.jsonl}) is kept, or
+ *     {@code null} for no signals
  */
 public record ManagerSettings(
     String owner,
@@ -24,7 +27,8 @@ public record ManagerSettings(
     Duration stopGrace,
     int width,
     int height,
-    int threads) {
+    int threads,
+    Path signalDir) {
   public ManagerSettings {
     Objects.requireNonNull(owner, "owner");
     Objects.requireNonNull(monitor, "monitor");
@@ -46,25 +50,32 @@ public record ManagerSettings(
         Duration.ofSeconds(5),
         200,
         50,
-        2);
+        2,
+        null);
   }
 
   public ManagerSettings withMonitor(MonitorSettings newMonitor) {
     return new ManagerSettings(
-        owner, newMonitor, backoff, leaseTtl, stopGrace, width, height, threads);
+        owner, newMonitor, backoff, leaseTtl, stopGrace, width, height, threads, signalDir);
   }
 
   public ManagerSettings withBackoff(Backoff newBackoff) {
     return new ManagerSettings(
-        owner, monitor, newBackoff, leaseTtl, stopGrace, width, height, threads);
+        owner, monitor, newBackoff, leaseTtl, stopGrace, width, height, threads, signalDir);
   }
 
   public ManagerSettings withOwner(String newOwner) {
     return new ManagerSettings(
-        newOwner, monitor, backoff, leaseTtl, stopGrace, width, height, threads);
+        newOwner, monitor, backoff, leaseTtl, stopGrace, width, height, threads, signalDir);
+  }
+
+  public ManagerSettings withSignalDir(Path dir) {
+    return new ManagerSettings(
+        owner, monitor, backoff, leaseTtl, stopGrace, width, height, threads, dir);
   }
 
   public ManagerSettings withLeaseTtl(Duration ttl) {
-    return new ManagerSettings(owner, monitor, backoff, ttl, stopGrace, width, height, threads);
+    return new ManagerSettings(
+        owner, monitor, backoff, ttl, stopGrace, width, height, threads, signalDir);
   }
 }

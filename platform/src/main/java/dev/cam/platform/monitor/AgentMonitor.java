@@ -184,6 +184,10 @@ public final class AgentMonitor {
     if (stability.update(screen, now)) {
       lastActivity = now;
       outputs.changed();
+    } else if (!aliveQuietly()) {
+      // A pane whose program exited keeps its last screen; only a still screen needs the check.
+      end(AgentStatus.FAILED, "the session ended: the tool exited or was killed", screen);
+      return;
     }
     publishOutput(screen, now);
     if (timedOut(now)) {
