@@ -8,6 +8,7 @@ import dev.cam.api.Agent;
 import dev.cam.api.AgentEvent;
 import dev.cam.api.AgentOptions;
 import dev.cam.api.AgentStatus;
+import dev.cam.api.RunRequest;
 import dev.cam.api.SessionRef;
 import dev.cam.platform.agent.support.FakeTool;
 import dev.cam.platform.agent.support.Rig;
@@ -82,7 +83,9 @@ class AgentManagerIT {
     assertEquals(List.of("1"), confirm.detail().get("keys"));
     assertTrue(confirm.detail().get("text").toString().contains("1. Yes"));
     assertEquals("do the task", first(events, "input").detail().get("text"));
-    assertFalse(rig.tmux.isAlive(session(done)), "a finished agent's session is ended");
+    assertTrue(rig.tmux.isAlive(session(done)), "a completed agent's session is kept to attach");
+    assertEquals(AgentStatus.COMPLETED, manager.kill(done.id()).status());
+    assertFalse(rig.tmux.isAlive(session(done)), "killing a completed agent ends its session");
     assertEquals(1, events.stream().filter(e -> e.type().equals("auto_confirm")).count());
   }
 
@@ -303,6 +306,32 @@ class AgentManagerIT {
             .orElseThrow();
     assertEquals(text, input.detail().get("text"));
     assertEquals(AgentStatus.RUNNING, rig.find(agent.id()).status(), "idle, never worked");
+  }
+
+  @Test
+  void signalFromTheToolCompletesTheAgentBeforeItsScreenSaysSo() {
+    Agent agent =
+        manager.run(
+            rig.request(task("busy 300ms", "signal {\"event\":\"stop\"}", "sleep 60s"), null));
+
+    Agent done = rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    assertEquals("the tool reported that it finished", done.exitReason());
+    assertTrue(
+        Files.exists(dir.resolve("signals").resolve(agent.id() + ".jsonl")),
+        "the session's CAM_SIGNAL_FILE is the agent's signal file");
+  }
+
+  @Test
+  void runWithoutOptionsTakesTheConfiguredDefaults() {
+    AgentManager strict =
+        rig.manager("strict", Rig.FAST, new RunDefaults(2, true, Map.of("fake", false)));
+
+    Agent agent =
+        strict.run(new RunRequest("fake", "do the task", null, dir.toString(), null, null, null));
+
+    assertEquals(2, agent.options().retries());
+    assertFalse(agent.options().autoConfirm(), "tools.fake.auto_confirm wins over the default");
   }
 
   @Test

@@ -24,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Measures the monitor against a plain 2-second {@code capture-pane} loop in the same run: CPU for
  * idle and for busy fake agents, and the time from a permission prompt appearing to its answer.
- * Arguments: seconds per CPU measurement (60), idle agents (100), busy agents (20).
+ * Arguments: seconds per CPU measurement (60; 0 measures latency only), idle agents (100), busy
+ * agents (20).
  */
 public final class MonitorBench {
   private static final Duration POLL = Duration.ofSeconds(2);
@@ -37,8 +38,10 @@ public final class MonitorBench {
     System.out.printf(
         "monitor bench: %d s per measurement, %d cores%n",
         seconds, Runtime.getRuntime().availableProcessors());
-    cpu("idle", idle, "ready\nready", seconds);
-    cpu("busy", busy, "ready\nbusy 100000s", seconds);
+    if (seconds > 0) {
+      cpu("idle", idle, "ready\nready", seconds);
+      cpu("busy", busy, "ready\nbusy 100000s", seconds);
+    }
     latency(busy, 10);
   }
 

@@ -4,6 +4,7 @@ import dev.cam.api.AgentState;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.Detection;
 import dev.cam.api.Failure;
+import dev.cam.api.InvalidInputException;
 import dev.cam.api.LaunchRequest;
 import dev.cam.api.LaunchSpec;
 import dev.cam.api.PromptMatch;
@@ -48,6 +49,9 @@ public final class FakeTool implements ToolAdapter {
     String script = env.get(request.agent().attempt() > 1 ? RETRY_SCRIPT : SCRIPT);
     if (script == null) {
       script = env.get(SCRIPT);
+    }
+    if (script == null) {
+      throw new InvalidInputException("the fake agent needs a script: set " + SCRIPT);
     }
     String journal = env.get(JOURNAL);
     List<String> command =

@@ -10,6 +10,7 @@ import dev.cam.platform.agent.AgentManager;
 import dev.cam.platform.agent.Backoff;
 import dev.cam.platform.agent.Catalog;
 import dev.cam.platform.agent.ManagerSettings;
+import dev.cam.platform.agent.RunDefaults;
 import dev.cam.platform.agent.StoreLeases;
 import dev.cam.platform.event.StoredEventBus;
 import dev.cam.platform.log.JsonlAgentLogs;
@@ -81,8 +82,14 @@ public final class Rig implements AutoCloseable {
 
   /** A manager watching with these settings; closed with the rig. */
   public AgentManager manager(String owner, MonitorSettings monitor) {
+    return manager(owner, monitor, RunDefaults.NONE);
+  }
+
+  /** A manager with these monitor settings and run defaults; closed with the rig. */
+  public AgentManager manager(String owner, MonitorSettings monitor, RunDefaults defaults) {
     ManagerSettings settings =
         ManagerSettings.defaults(owner)
+            .withRunDefaults(defaults)
             .withMonitor(monitor)
             .withBackoff(new Backoff(Duration.ofMillis(300), Duration.ofSeconds(2), 2))
             .withLeaseTtl(Duration.ofSeconds(3))
