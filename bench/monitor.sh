@@ -6,5 +6,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -o -pl platform -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="platform/target/test-classes:platform/target/classes:api-bundle/target/classes"
+cp="platform/target/test-classes:platform/target/classes:api-bundle/target/classes:plugins/transport-tmux/target/classes:plugins/transport-tmux/target/test-classes"
 exec java -cp "$cp:$(cat platform/target/bench.classpath)" dev.cam.platform.bench.MonitorBench "$@"

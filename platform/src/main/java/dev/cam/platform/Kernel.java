@@ -19,6 +19,7 @@ import dev.cam.platform.agent.AgentManager;
 import dev.cam.platform.agent.Backoff;
 import dev.cam.platform.agent.Catalog;
 import dev.cam.platform.agent.ManagerSettings;
+import dev.cam.platform.agent.RunDefaults;
 import dev.cam.platform.agent.StoreLeases;
 import dev.cam.platform.config.CamDirs;
 import dev.cam.platform.config.CamSettings;
@@ -233,7 +234,9 @@ public final class Kernel implements PlatformContext, AutoCloseable {
     ManagerSettings managerSettings =
         ManagerSettings.defaults(owner)
             .withMonitor(MonitorSettings.from(settings.monitor()))
-            .withBackoff(Backoff.from(settings.retry()));
+            .withBackoff(Backoff.from(settings.retry()))
+            .withRunDefaults(RunDefaults.from(settings))
+            .withSignalDir(dataDir().resolve("signals"));
     Catalog catalog = new Catalog(() -> extensions(Transport.class), this::tools);
     return new AgentManager(
         new AgentJournal(agents(), events(), Clock.systemUTC()),

@@ -17,7 +17,6 @@ import dev.cam.api.Machine;
 import dev.cam.api.RunRequest;
 import dev.cam.api.Screen;
 import dev.cam.api.SessionRef;
-import dev.cam.api.SessionSpec;
 import dev.cam.api.ToolAdapter;
 import dev.cam.api.Transport;
 import dev.cam.platform.monitor.AgentJournal;
@@ -55,6 +54,8 @@ public final class AgentManager implements AgentControl, AutoCloseable {
   private final Map<String, AgentMonitor> monitors = new ConcurrentHashMap<>();
   private final Map<String, ScheduledFuture<?>> retries = new ConcurrentHashMap<>();
   private final LeaseKeeper keeper;
+  private final SessionStarter starter;
+  private final AgentInput input;
   private final SecureRandom random = new SecureRandom();
 
   public AgentManager(
@@ -71,6 +72,8 @@ public final class AgentManager implements AgentControl, AutoCloseable {
     this.scheduler = MonitorThreads.scheduler(settings.threads());
     this.keeper = new LeaseKeeper(leases, settings.owner(), settings.leaseTtl(), this::leaseLost);
     keeper.start(scheduler);
+    this.starter = new SessionStarter(journal, settings, scheduler, this::ended);
+    this.input = new AgentInput(journal, catalog, settings.monitor().submitPause(), this::touched);
   }
 
   @Override
@@ -102,7 +105,7 @@ public final class AgentManager implements AgentControl, AutoCloseable {
             null,
             null,
             1,
-            request.options());
+            settings.runDefaults().apply(adapter.id(), request.options()));
     journal.save(agent);
     journal.event(
         agent.id(),
@@ -125,38 +128,20 @@ public final class AgentManager implements AgentControl, AutoCloseable {
   private Agent launch(Agent agent, ToolAdapter adapter, Transport transport) {
     try {
       LaunchSpec spec = adapter.launch(new LaunchRequest(agent));
-      Map<String, String> env = new HashMap<>(spec.env());
-      env.putAll(agent.options().env());
-      SessionSpec session =
-          new SessionSpec(
-              "cam-" + agent.shortId(),
-              agent.machine(),
-              agent.cwd(),
-              spec.command(),
-              env,
-              settings.width(),
-              settings.height());
-      SessionRef ref = transport.create(session);
+      SessionRef ref = starter.create(agent, spec, transport);
       Agent started = agent.withSession(transport.id(), ref.name(), journal.clock().instant());
       started = journal.status(started, AgentStatus.STARTING, null);
-      AgentMonitor monitor =
-          new AgentMonitor(
-              started,
-              !spec.promptOnCommandLine(),
-              ref,
-              transport,
-              adapter,
-              journal,
-              settings.monitor(),
-              scheduler,
-              this::ended);
-      monitors.put(agent.id(), monitor);
-      monitor.start();
-      return monitor.agent();
+      return watch(starter.monitor(started, !spec.promptOnCommandLine(), ref, transport, adapter));
     } catch (CamException | IllegalArgumentException e) {
       return finish(
           agent, null, null, AgentStatus.FAILED, "could not start: " + e.getMessage(), null);
     }
+  }
+
+  private Agent watch(AgentMonitor monitor) {
+    monitors.put(monitor.agentId(), monitor);
+    monitor.start();
+    return monitor.agent();
   }
 
   private void ended(AgentMonitor monitor, AgentStatus status, String reason, Screen screen) {
@@ -166,10 +151,19 @@ public final class AgentManager implements AgentControl, AutoCloseable {
       return; // stopped or killed by another process meanwhile
     }
     finish(
-        monitor.agent(), monitor.session(), transportOf(monitor.agent()), status, reason, screen);
+        monitor.agent(),
+        monitor.session(),
+        catalog.transportOf(monitor.agent()),
+        status,
+        reason,
+        screen);
   }
 
-  /** Ends an attempt: kills the session, records the last screen, then retries or finalizes. */
+  /**
+   * Ends an attempt: records the last screen, then retries or finalizes. The session of a completed
+   * agent is kept so a person can attach and look back (a later {@link #kill} ends it); any other
+   * end kills it, so a failed tool holds no resources and a retry starts clean.
+   */
   private Agent finish(
       Agent agent,
       SessionRef session,
@@ -177,7 +171,7 @@ public final class AgentManager implements AgentControl, AutoCloseable {
       AgentStatus status,
       String reason,
       Screen screen) {
-    if (session != null && transport != null) {
+    if (session != null && transport != null && status != AgentStatus.COMPLETED) {
       Sessions.killQuietly(transport, session);
     }
     Map<String, Object> detail = new HashMap<>();
@@ -212,7 +206,7 @@ public final class AgentManager implements AgentControl, AutoCloseable {
     }
     try {
       Agent next = journal.replace(agent, agent.nextAttempt());
-      launch(next, catalog.tool(next.tool()), transportOf(next));
+      launch(next, catalog.tool(next.tool()), catalog.transportOf(next));
     } catch (CamException e) {
       finish(agent, null, null, AgentStatus.FAILED, "could not retry: " + e.getMessage(), null);
     }
@@ -240,10 +234,11 @@ public final class AgentManager implements AgentControl, AutoCloseable {
     }
     agent = journal.agents().find(agent.id());
     if (agent.status().isTerminal()) {
+      endKeptSession(agent);
       return agent;
     }
-    SessionRef session = sessionOf(agent);
-    Transport transport = session == null ? null : transportOf(agent);
+    SessionRef session = Sessions.of(agent);
+    Transport transport = session == null ? null : catalog.transportOf(agent);
     Screen last = null;
     if (session != null) {
       last = Sessions.captureQuietly(transport, session);
@@ -254,6 +249,18 @@ public final class AgentManager implements AgentControl, AutoCloseable {
     }
     String reason = graceful ? "stopped on request" : "killed on request";
     return finish(agent, session, transport, AgentStatus.KILLED, reason, last);
+  }
+
+  /** A completed agent's session was kept for people to look at: stop and kill end it. */
+  private void endKeptSession(Agent agent) {
+    SessionRef session = Sessions.of(agent);
+    if (agent.status() == AgentStatus.COMPLETED && session != null) {
+      try {
+        Sessions.killQuietly(catalog.transportOf(agent), session);
+      } catch (CamException e) {
+        // the transport is gone: nothing left to end from here
+      }
+    }
   }
 
   @Override
@@ -267,39 +274,24 @@ public final class AgentManager implements AgentControl, AutoCloseable {
       throw new InvalidInputException(
           "agent " + agent.shortId() + " is being watched by another CAM process");
     }
+    endKeptSession(agent);
     Agent next = journal.replace(agent, agent.nextAttempt());
-    return launch(next, catalog.tool(next.tool()), transportOf(next));
+    return launch(next, catalog.tool(next.tool()), catalog.transportOf(next));
   }
 
   @Override
   public void send(String id, String text, boolean enter) {
-    Agent agent = live(id);
-    SessionRef session = sessionOf(agent);
-    Transport transport = transportOf(agent);
-    // Recorded first: the monitor may react to the input before this method returns.
-    journal.event(agent.id(), EventTypes.INPUT, Map.of("text", text, "enter", enter, "by", "user"));
-    transport.sendText(session, text);
-    if (enter) {
-      Duration toolPause = catalog.tool(agent.tool()).submitPause();
-      Duration pause = settings.monitor().submitPause();
-      Sessions.pause(toolPause.compareTo(pause) > 0 ? toolPause : pause);
-      transport.sendKeys(session, List.of("Enter"));
-    }
-    touched(agent.id());
+    input.send(id, text, enter);
   }
 
   @Override
   public void keys(String id, List<String> keys) {
-    Agent agent = live(id);
-    journal.event(agent.id(), EventTypes.INPUT, Map.of("keys", keys, "by", "user"));
-    transportOf(agent).sendKeys(sessionOf(agent), keys);
-    touched(agent.id());
+    input.keys(id, keys);
   }
 
   @Override
   public Screen output(String id, int lines) {
-    Agent agent = live(id);
-    return transportOf(agent).capture(sessionOf(agent), Math.max(0, lines), false);
+    return input.output(id, lines);
   }
 
   @Override
@@ -320,9 +312,9 @@ public final class AgentManager implements AgentControl, AutoCloseable {
       relaunch(agent.id());
       return journal.agents().find(agent.id());
     }
-    SessionRef session = sessionOf(agent);
+    SessionRef session = Sessions.of(agent);
     try {
-      Transport transport = transportOf(agent);
+      Transport transport = catalog.transportOf(agent);
       if (session == null || !transport.isAlive(session)) {
         return finish(
             agent,
@@ -336,20 +328,7 @@ public final class AgentManager implements AgentControl, AutoCloseable {
       boolean typePrompt =
           agent.status() == AgentStatus.STARTING
               && !adapter.launch(new LaunchRequest(agent)).promptOnCommandLine();
-      AgentMonitor monitor =
-          new AgentMonitor(
-              agent,
-              typePrompt,
-              session,
-              transport,
-              adapter,
-              journal,
-              settings.monitor(),
-              scheduler,
-              this::ended);
-      monitors.put(agent.id(), monitor);
-      monitor.start();
-      return monitor.agent();
+      return watch(starter.monitor(agent, typePrompt, session, transport, adapter));
     } catch (CamException e) {
       keeper.release(agent.id());
       journal.event(
@@ -390,33 +369,6 @@ public final class AgentManager implements AgentControl, AutoCloseable {
       monitor.touch();
       monitor.activity();
     }
-  }
-
-  private Agent live(String id) {
-    Agent agent = journal.agents().find(id);
-    if (agent.status().isTerminal() || agent.session() == null) {
-      throw new InvalidInputException(
-          "agent "
-              + agent.shortId()
-              + " is "
-              + agent.status().wireName()
-              + " and has no live session; see its log with 'cam logs "
-              + agent.shortId()
-              + "'");
-    }
-    return agent;
-  }
-
-  private Transport transportOf(Agent agent) {
-    return agent.transport() == null
-        ? catalog.transportFor(agent.machine())
-        : catalog.transport(agent.transport());
-  }
-
-  private static SessionRef sessionOf(Agent agent) {
-    return agent.session() == null || agent.transport() == null
-        ? null
-        : new SessionRef(agent.transport(), agent.machine(), agent.session());
   }
 
   private String newId() {

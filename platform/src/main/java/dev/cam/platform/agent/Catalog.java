@@ -1,5 +1,6 @@
 package dev.cam.platform.agent;
 
+import dev.cam.api.Agent;
 import dev.cam.api.InvalidInputException;
 import dev.cam.api.Machine;
 import dev.cam.api.ToolAdapter;
@@ -51,6 +52,11 @@ public final class Catalog {
                     "no transport can run sessions on "
                         + machine.label()
                         + ": install the transport plugin for it (tmux for local, ssh for remote)"));
+  }
+
+  /** The transport an agent's sessions live on: the one recorded, else one for its machine. */
+  public Transport transportOf(Agent agent) {
+    return agent.transport() == null ? transportFor(agent.machine()) : transport(agent.transport());
   }
 
   /** The transport with that id, as recorded on an agent. */

@@ -1,5 +1,6 @@
 package dev.cam.platform.agent;
 
+import dev.cam.api.Agent;
 import dev.cam.api.Screen;
 import dev.cam.api.SessionRef;
 import dev.cam.api.Transport;
@@ -13,6 +14,13 @@ final class Sessions {
   private static final Duration CHECK = Duration.ofMillis(50);
 
   private Sessions() {}
+
+  /** The agent's session, or {@code null} before it had one. */
+  static SessionRef of(Agent agent) {
+    return agent.session() == null || agent.transport() == null
+        ? null
+        : new SessionRef(agent.transport(), agent.machine(), agent.session());
+  }
 
   static void killQuietly(Transport transport, SessionRef session) {
     try {

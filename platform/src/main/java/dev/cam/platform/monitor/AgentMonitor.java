@@ -8,20 +8,15 @@ import dev.cam.api.EventTypes;
 import dev.cam.api.PromptMatch;
 import dev.cam.api.Screen;
 import dev.cam.api.SessionRef;
-import dev.cam.api.Subscription;
 import dev.cam.api.ToolAdapter;
 import dev.cam.api.Transport;
 import dev.cam.api.TransportException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Watches one agent's session and moves the agent through its life: delivers the prompt once the
@@ -46,13 +41,12 @@ public final class AgentMonitor {
   private final ToolAdapter adapter;
   private final SessionRef session;
   private final MonitorSettings settings;
-  private final ScheduledExecutorService scheduler;
   private final Owner owner;
   private final ScreenStability stability = new ScreenStability();
-  private final ConfirmGate gate;
+  private final PromptAnswers answers;
   private final Outputs outputs;
-  private final AtomicBoolean tickQueued = new AtomicBoolean();
-  private volatile long lastCaptureNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
+  private final TickSchedule schedule;
+  private final Detector detector;
   private final boolean typePrompt;
 
   private Agent agent;
@@ -64,18 +58,16 @@ public final class AgentMonitor {
   private Instant lastActivity;
   private Instant lastProbeAt;
   private PendingProbe probe;
-  private Subscription watch;
-  private ScheduledFuture<?> poll;
-  private ScheduledFuture<?> wake;
-  private Instant wakeAt;
 
   /**
    * @param agent the agent, STARTING (prompt not delivered yet) or RUNNING/WAITING (adopted)
    * @param typePrompt whether the prompt must be typed once the tool is ready
+   * @param signalFile the agent's structured signal file, or {@code null} when it has none
    */
   public AgentMonitor(
       Agent agent,
       boolean typePrompt,
+      Path signalFile,
       SessionRef session,
       Transport transport,
       ToolAdapter adapter,
@@ -90,9 +82,10 @@ public final class AgentMonitor {
     this.adapter = adapter;
     this.journal = journal;
     this.settings = settings;
-    this.scheduler = scheduler;
     this.owner = owner;
-    this.gate = new ConfirmGate(settings.confirmCooldown());
+    this.schedule = new TickSchedule(scheduler, settings, this::tickSafely);
+    this.detector = new Detector(adapter, signalFile, this::error);
+    this.answers = new PromptAnswers(settings.confirmCooldown(), transport, session, journal);
     this.outputs = new Outputs(settings.outputInterval(), settings.outputLines());
     boolean started =
         agent.status() == AgentStatus.RUNNING || agent.status() == AgentStatus.WAITING;
@@ -115,33 +108,19 @@ public final class AgentMonitor {
 
   /** Whether the transport reports activity (no regular polling needed). */
   public synchronized boolean eventDriven() {
-    return watch != null;
+    return schedule.eventDriven();
   }
 
   /** Subscribes to activity, starts the (safety) poll and looks at the screen at once. */
   public synchronized void start() {
     lastActivity = now();
-    try {
-      watch = transport.watch(session, this::activity);
-    } catch (TransportException e) {
-      error("activity watch unavailable, polling instead: " + e.getMessage());
-    }
-    long every = (watch == null ? settings.pollInterval() : settings.safetyPoll()).toMillis();
-    poll = scheduler.scheduleWithFixedDelay(this::tickSafely, every, every, TimeUnit.MILLISECONDS);
+    schedule.start(transport, session, this::error);
     activity();
   }
 
   /** The session changed: capture soon, once for a burst of reports. */
   public void activity() {
-    if (tickQueued.compareAndSet(false, true)) {
-      long gap = lastCaptureNanos + settings.minCaptureGap().toNanos() - System.nanoTime();
-      long delay = Math.max(settings.activityDelay().toNanos(), gap);
-      try {
-        scheduler.schedule(this::tickSafely, delay, TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException stopping) {
-        tickQueued.set(false);
-      }
-    }
+    schedule.activity();
   }
 
   /** Input from a person counts as activity for the idle timeout. */
@@ -152,7 +131,7 @@ public final class AgentMonitor {
   /** Stops watching without recording an end (stop, kill, shutdown, lease lost). */
   public synchronized void halt() {
     done = true;
-    cancelTimers();
+    schedule.cancel();
   }
 
   public synchronized boolean finished() {
@@ -168,14 +147,11 @@ public final class AgentMonitor {
   }
 
   private synchronized void tick() {
-    tickQueued.set(false);
     if (done) {
       return;
     }
     Instant now = now();
-    if (wakeAt != null && !wakeAt.isAfter(now)) {
-      wakeAt = null; // this may be that wake-up: the next one must still be scheduled
-    }
+    schedule.looking(now);
     Screen screen = capture();
     if (screen == null) {
       return;
@@ -184,6 +160,10 @@ public final class AgentMonitor {
     if (stability.update(screen, now)) {
       lastActivity = now;
       outputs.changed();
+    } else if (!aliveQuietly()) {
+      // A pane whose program exited keeps its last screen; only a still screen needs the check.
+      end(AgentStatus.FAILED, "the session ended: the tool exited or was killed", screen);
+      return;
     }
     publishOutput(screen, now);
     if (timedOut(now)) {
@@ -192,7 +172,7 @@ public final class AgentMonitor {
     if (probe != null) {
       checkProbe(screen, now);
     } else {
-      react(read(screen), screen, now);
+      react(detector.read(screen), screen, now);
     }
     if (!done) {
       scheduleWake(now);
@@ -200,7 +180,6 @@ public final class AgentMonitor {
   }
 
   private Screen capture() {
-    lastCaptureNanos = System.nanoTime();
     try {
       return transport.capture(session, 0, false);
     } catch (TransportException e) {
@@ -221,15 +200,6 @@ public final class AgentMonitor {
     }
   }
 
-  private Detection read(Screen screen) {
-    try {
-      return adapter.read(screen);
-    } catch (RuntimeException e) {
-      error("tool adapter '" + adapter.id() + "' could not read the screen: " + e);
-      return Detection.NOTHING;
-    }
-  }
-
   private void react(Detection d, Screen screen, Instant now) {
     if (d.failure() != null) {
       if (d.failure().status() == AgentStatus.FAILED) {
@@ -245,7 +215,7 @@ public final class AgentMonitor {
       onPrompt(prompt, screen, now);
       return;
     }
-    gate.cleared();
+    answers.cleared();
     if (agent.status() == AgentStatus.WAITING) {
       agent = journal.status(agent, activeStatus(), "no longer waiting");
     }
@@ -284,7 +254,7 @@ public final class AgentMonitor {
     typing = true;
     transport.sendText(session, agent.prompt());
     Duration pause = max(settings.submitPause(), adapter.submitPause());
-    scheduler.schedule(this::submit, pause.toMillis(), TimeUnit.MILLISECONDS);
+    schedule.once(this::submit, pause);
   }
 
   private synchronized void submit() {
@@ -309,19 +279,13 @@ public final class AgentMonitor {
   private void onPrompt(PromptMatch prompt, Screen screen, Instant now) {
     worked |= promptDelivered;
     if (!(agent.options().autoConfirm() && prompt.answerable())) {
-      toWaiting("waiting for an answer to a " + prompt.kind() + " prompt: " + firstLine(prompt));
+      toWaiting(PromptAnswers.waitingReason(prompt));
       return;
     }
-    if (!stability.stable(settings.promptSettle(), now) || gate.coolingDown(prompt, screen, now)) {
-      return;
+    if (answers.answer(
+        agent.id(), prompt, screen, now, stability.stable(settings.promptSettle(), now))) {
+      lastActivity = now;
     }
-    transport.sendKeys(session, prompt.answer());
-    gate.answered(prompt, screen, now);
-    lastActivity = now;
-    journal.event(
-        agent.id(),
-        EventTypes.AUTO_CONFIRM,
-        Map.of("kind", prompt.kind(), "text", prompt.text(), "keys", prompt.answer()));
   }
 
   private void toWaiting(String reason) {
@@ -361,11 +325,7 @@ public final class AgentMonitor {
       return;
     }
     transport.sendKeys(session, probe.eraseKeys());
-    Map<String, Object> detail = new HashMap<>();
-    detail.put("keys", probe.keys());
-    detail.put("result", echoed ? "idle" : "busy");
-    detail.put("waited_ms", Duration.between(probe.sentAt(), now).toMillis());
-    journal.event(agent.id(), EventTypes.PROBE, detail);
+    journal.event(agent.id(), EventTypes.PROBE, probe.outcome(echoed, now));
     probe = null;
     lastProbeAt = now;
     if (!echoed) {
@@ -380,19 +340,11 @@ public final class AgentMonitor {
   }
 
   private boolean timedOut(Instant now) {
-    Duration total = agent.options().timeout();
-    if (total != null
-        && agent.startedAt() != null
-        && !now.isBefore(agent.startedAt().plus(total))) {
-      end(AgentStatus.TIMEOUT, "ran longer than its timeout of " + total, lastScreen);
-      return true;
+    String reason = Timeouts.exceeded(agent, lastActivity, now);
+    if (reason != null) {
+      end(AgentStatus.TIMEOUT, reason, lastScreen);
     }
-    Duration idle = agent.options().idleTimeout();
-    if (idle != null && !now.isBefore(lastActivity.plus(idle))) {
-      end(AgentStatus.TIMEOUT, "no output or input for " + idle + " (idle timeout)", lastScreen);
-      return true;
-    }
-    return false;
+    return reason != null;
   }
 
   private void publishOutput(Screen screen, Instant now) {
@@ -404,42 +356,17 @@ public final class AgentMonitor {
 
   /** Wakes up for the next deadline a decision waits on, sooner than the next poll. */
   private void scheduleWake(Instant now) {
-    Duration next =
+    schedule.wakeIn(
         Wakeups.earliest(
             Wakeups.next(settings, stability, agent, lastActivity, probe != null, outputs, now),
-            gate.untilCool(now));
-    if (next == null) {
-      return;
-    }
-    Instant at = now.plus(next);
-    if (wake != null && !wake.isDone() && wakeAt != null && !wakeAt.isAfter(at)) {
-      return;
-    }
-    if (wake != null) {
-      wake.cancel(false);
-    }
-    wakeAt = at;
-    wake =
-        scheduler.schedule(this::tickSafely, Math.max(1, next.toMillis()), TimeUnit.MILLISECONDS);
+            answers.untilCool(now)),
+        now);
   }
 
   private void end(AgentStatus status, String reason, Screen screen) {
     done = true;
-    cancelTimers();
+    schedule.cancel();
     owner.ended(this, status, reason, screen);
-  }
-
-  private void cancelTimers() {
-    if (poll != null) {
-      poll.cancel(false);
-    }
-    if (wake != null) {
-      wake.cancel(false);
-    }
-    if (watch != null) {
-      watch.close();
-      watch = null;
-    }
   }
 
   private AgentStatus activeStatus() {
@@ -456,11 +383,5 @@ public final class AgentMonitor {
 
   private static Duration max(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
-  }
-
-  private static String firstLine(PromptMatch prompt) {
-    String text = prompt.text().strip();
-    int nl = text.indexOf('\n');
-    return nl < 0 ? text : text.substring(0, nl);
   }
 }

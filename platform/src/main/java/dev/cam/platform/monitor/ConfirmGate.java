@@ -49,8 +49,8 @@ final class ConfirmGate {
   }
 
   /**
-   * Whether this is the prompt answered last, still showing where it was, within the cooldown. The
-   * same text further down the screen is a new question.
+   * Whether this is the prompt answered last, still showing as it was, within the cooldown. The
+   * same text with other lines above it is a new question.
    */
   boolean coolingDown(PromptMatch prompt, Screen screen, Instant now) {
     return answeredAt != null
@@ -78,9 +78,15 @@ final class ConfirmGate {
     return -1;
   }
 
+  /**
+   * The prompt with everything above it. A prompt left on screen after its answer keeps this key
+   * while the tool prints below it; a new prompt with the same text has different lines above it
+   * (the screen scrolled, or it sits further down), even when it lands on the same row.
+   */
   private static String key(PromptMatch prompt, Screen screen) {
-    String anchor = lastLine(prompt.text());
-    return prompt.kind() + "\n" + prompt.text() + "\n@" + anchorIndex(anchor, screen);
+    int index = anchorIndex(lastLine(prompt.text()), screen);
+    List<String> above = index < 0 ? List.of() : screen.lines().subList(0, index + 1);
+    return prompt.kind() + "\n" + prompt.text() + "\n" + String.join("\n", above);
   }
 
   private static String lastLine(String text) {

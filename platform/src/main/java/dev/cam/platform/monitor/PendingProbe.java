@@ -1,9 +1,12 @@
 package dev.cam.platform.monitor;
 
 import dev.cam.api.Screen;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A probe in flight: keys sent to a screen that didn't say whether the tool is busy or idle. An
@@ -27,6 +30,15 @@ record PendingProbe(List<String> keys, int baseline, Instant sentAt) {
   /** Whether the screen now shows the keys' text more often than before: they were echoed. */
   boolean echoedOn(Screen screen) {
     return occurrences(text(keys), screen) > baseline;
+  }
+
+  /** The {@code probe} event's detail: keys, result ({@code idle} or {@code busy}), wait. */
+  Map<String, Object> outcome(boolean echoed, Instant now) {
+    Map<String, Object> detail = new HashMap<>();
+    detail.put("keys", keys);
+    detail.put("result", echoed ? "idle" : "busy");
+    detail.put("waited_ms", Duration.between(sentAt, now).toMillis());
+    return detail;
   }
 
   /** The keys that erase the echo. */

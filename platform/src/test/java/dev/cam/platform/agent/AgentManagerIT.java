@@ -8,9 +8,11 @@ import dev.cam.api.Agent;
 import dev.cam.api.AgentEvent;
 import dev.cam.api.AgentOptions;
 import dev.cam.api.AgentStatus;
+import dev.cam.api.RunRequest;
 import dev.cam.api.SessionRef;
-import dev.cam.platform.agent.support.Await;
+import dev.cam.platform.agent.support.FakeTool;
 import dev.cam.platform.agent.support.Rig;
+import dev.cam.plugin.tmux.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs agents with monitors that poll; {@link EventDrivenAgentManagerIT} repeats it event-driven.
+ * Runs the fake agent in real tmux with a real store, watched by monitors that poll; {@link
+ * EventDrivenAgentManagerIT} repeats every scenario with activity reported by tmux control mode.
  */
 class AgentManagerIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -51,7 +54,16 @@ class AgentManagerIT {
   @Test
   void promptIsTypedPermissionAnsweredFileWrittenAndAgentCompletes() throws Exception {
     Path out = dir.resolve("out.txt");
-    Agent agent = manager.run(rig.request("busy:500,ask:" + out + ",busy:300,done", null));
+    Agent agent =
+        manager.run(
+            rig.request(
+                task(
+                    "busy 500ms",
+                    "permission Write out.txt",
+                    "write out.txt hello",
+                    "busy 300ms",
+                    "done"),
+                null));
 
     Agent done = rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
 
@@ -71,13 +83,15 @@ class AgentManagerIT {
     assertEquals(List.of("1"), confirm.detail().get("keys"));
     assertTrue(confirm.detail().get("text").toString().contains("1. Yes"));
     assertEquals("do the task", first(events, "input").detail().get("text"));
-    assertFalse(rig.tmux.isAlive(session(done)), "a finished agent's session is ended");
+    assertTrue(rig.tmux.isAlive(session(done)), "a completed agent's session is kept to attach");
+    assertEquals(AgentStatus.COMPLETED, manager.kill(done.id()).status());
+    assertFalse(rig.tmux.isAlive(session(done)), "killing a completed agent ends its session");
     assertEquals(1, events.stream().filter(e -> e.type().equals("auto_confirm")).count());
   }
 
   @Test
   void startUpTrustDialogIsAnsweredBeforeThePromptIsTyped() {
-    Agent agent = manager.run(rig.request("trust,busy:300,done", null));
+    Agent agent = manager.run(rig.request("trust\n" + task("busy 300ms", "done"), null));
 
     rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
 
@@ -90,7 +104,16 @@ class AgentManagerIT {
   void withoutAutoConfirmAgentWaitsThenContinuesWhenAnsweredByKeys() {
     Path out = dir.resolve("out.txt");
     AgentOptions manual = new AgentOptions(null, null, 0, false, Map.of());
-    Agent agent = manager.run(rig.request("busy:300,ask:" + out + ",busy:300,done", manual));
+    Agent agent =
+        manager.run(
+            rig.request(
+                task(
+                    "busy 300ms",
+                    "permission Write out.txt",
+                    "write out.txt hello",
+                    "busy 300ms",
+                    "done"),
+                manual));
 
     Agent waiting = rig.await(agent.id(), AgentStatus.WAITING, WAIT);
     assertTrue(waiting.exitReason().contains("permission prompt"), waiting.exitReason());
@@ -110,7 +133,11 @@ class AgentManagerIT {
 
   @Test
   void numberedListInOutputIsNeverAnswered() {
-    Agent agent = manager.run(rig.request("busy:300,list,busy:300,done", null));
+    Agent agent =
+        manager.run(
+            rig.request(
+                task("busy 300ms", "list", "lines 6 detail", "sleep 800ms", "busy 300ms", "done"),
+                null));
 
     rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
 
@@ -119,18 +146,20 @@ class AgentManagerIT {
 
   @Test
   void crashFailsTheAgentWithItsLastScreen() {
-    Agent agent = manager.run(rig.request("busy:300,crash", null));
+    Agent agent = manager.run(rig.request(task("busy 300ms", "crash 3"), null));
 
     Agent failed = rig.await(agent.id(), AgentStatus.FAILED, WAIT);
 
     assertTrue(failed.exitReason().contains("session ended"), failed.exitReason());
     AgentEvent finalize = first(rig.events(agent.id()), "finalize");
-    assertTrue(finalize.detail().get("screen").toString().contains("panic"), finalize.toString());
+    assertTrue(
+        finalize.detail().get("screen").toString().contains("the fake agent crashed"),
+        finalize.toString());
   }
 
   @Test
   void sessionKilledFromOutsideFailsTheAgent() {
-    Agent agent = manager.run(rig.request("busy:30000", null));
+    Agent agent = manager.run(rig.request(task("busy 30s"), null));
     Agent running = rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
 
     rig.tmux.kill(session(running));
@@ -141,7 +170,7 @@ class AgentManagerIT {
 
   @Test
   void loginScreenFailsWithTheAdaptersReasonAndHint() {
-    Agent agent = manager.run(rig.request("login", null));
+    Agent agent = manager.run(rig.request("login\nsleep 60s", null));
 
     Agent failed = rig.await(agent.id(), AgentStatus.FAILED, WAIT);
 
@@ -151,7 +180,7 @@ class AgentManagerIT {
   @Test
   void silentAgentTimesOutAfterItsIdleTimeout() {
     AgentOptions idle = new AgentOptions(null, Duration.ofSeconds(1), 0, true, Map.of());
-    Agent agent = manager.run(rig.request("busy:200,hang", idle));
+    Agent agent = manager.run(rig.request(task("busy 200ms", "sleep 60s"), idle));
 
     Agent timedOut = rig.await(agent.id(), AgentStatus.TIMEOUT, WAIT);
 
@@ -161,7 +190,7 @@ class AgentManagerIT {
   @Test
   void busyAgentTimesOutAfterItsTotalTimeout() {
     AgentOptions total = new AgentOptions(Duration.ofSeconds(2), null, 0, true, Map.of());
-    Agent agent = manager.run(rig.request("busy:30000", total));
+    Agent agent = manager.run(rig.request(task("busy 30s"), total));
 
     Agent timedOut = rig.await(agent.id(), AgentStatus.TIMEOUT, WAIT);
 
@@ -171,9 +200,12 @@ class AgentManagerIT {
 
   @Test
   void crashedAttemptIsRetriedAfterBackoffAndSecondAttemptCompletes() {
-    Path marker = dir.resolve("crashed-once");
     AgentOptions retry = new AgentOptions(null, null, 1, true, Map.of());
-    Agent agent = manager.run(rig.request("crashonce:" + marker + ",busy:300,done", retry));
+    Map<String, String> scripts =
+        Map.of(
+            FakeTool.SCRIPT, rig.script(task("busy 300ms", "crash 3")),
+            FakeTool.RETRY_SCRIPT, rig.script(task("busy 300ms", "done")));
+    Agent agent = manager.run(rig.request(scripts, retry));
 
     Agent done = rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
 
@@ -194,8 +226,8 @@ class AgentManagerIT {
 
   @Test
   void stopEndsTheToolGracefullyAndKillEndsItAtOnce() {
-    Agent first = manager.run(rig.request("busy:30000", null));
-    Agent second = manager.run(rig.request("busy:30000", null));
+    Agent first = manager.run(rig.request(task("busy 30s"), null));
+    Agent second = manager.run(rig.request(task("busy 30s"), null));
     rig.await(first.id(), AgentStatus.RUNNING, WAIT);
     rig.await(second.id(), AgentStatus.RUNNING, WAIT);
 
@@ -208,34 +240,34 @@ class AgentManagerIT {
     assertEquals("killed on request", killed.exitReason());
     assertFalse(rig.tmux.isAlive(session(stopped)));
     assertFalse(rig.tmux.isAlive(session(killed)));
-    assertEquals(stopped, manager.stop(first.id()), "stopping twice is harmless");
+    assertEquals(rig.find(first.id()), manager.stop(first.id()), "stopping twice is harmless");
   }
 
   @Test
   void onlyOneOfTwoManagersWatchesAnAgentAndTheOtherAdoptsItAfterARestart() {
-    Agent agent = manager.run(rig.request("busy:2500,done", null));
+    Agent agent = manager.run(rig.request(task("busy 2500ms", "done"), null));
     rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
     AgentManager other = rig.manager("two");
 
     assertEquals(List.of(), other.adopt(), "the lease is held by the first manager");
-    assertEquals("one", rig.store.leaseOwner(agent.id()));
+    assertEquals("one", rig.leaseOwner(agent.id()));
     manager.close();
     assertTrue(rig.tmux.isAlive(session(agent)), "the agent outlives its manager");
 
     List<Agent> adopted = other.adopt();
 
     assertEquals(List.of(agent.id()), adopted.stream().map(Agent::id).toList());
-    assertEquals("two", rig.store.leaseOwner(agent.id()));
+    assertEquals("two", rig.leaseOwner(agent.id()));
     rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
     Await.until(
+        () -> rig.leaseOwner(agent.id()) == null,
         Duration.ofSeconds(2),
-        () -> rig.store.leaseOwner(agent.id()) == null,
-        () -> "the lease is released at the end");
+        "the lease is released at the end");
   }
 
   @Test
   void adoptingAnAgentWhoseSessionDiedFinalizesIt() {
-    Agent agent = manager.run(rig.request("busy:30000", null));
+    Agent agent = manager.run(rig.request(task("busy 30s"), null));
     Agent running = rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
     manager.close();
     rig.tmux.kill(session(running));
@@ -248,7 +280,7 @@ class AgentManagerIT {
 
   @Test
   void probeTellsABusyScreenFromAnIdleOneWhenRulesCannot() {
-    Agent agent = manager.run(rig.request("quiet:2500", null));
+    Agent agent = manager.run(rig.request(task("sleep 2500ms", "ready"), null));
 
     rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
 
@@ -260,38 +292,66 @@ class AgentManagerIT {
 
   @Test
   void textTypedIntoARunningAgentShowsOnItsScreen() {
-    Agent agent = manager.run(rig.request("idle", null));
+    Agent agent = manager.run(rig.request(task("ready"), null));
     rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
     String text = "it's $HOME `x` \"quoted\" ❯";
 
     manager.send(agent.id(), text, false);
 
-    Await.until(
-        WAIT,
-        () -> manager.output(agent.id(), 10).text().contains("> " + text),
-        () -> "the screen shows the text: " + manager.output(agent.id(), 0).text());
+    Await.value(() -> manager.output(agent.id(), 10).text(), t -> t.contains("❯ " + text), WAIT);
     AgentEvent input =
         rig.events(agent.id()).stream()
             .filter(e -> e.type().equals("input") && "user".equals(e.detail().get("by")))
             .findFirst()
             .orElseThrow();
     assertEquals(text, input.detail().get("text"));
-    assertEquals(AgentStatus.RUNNING, rig.store.find(agent.id()).status(), "idle, never worked");
+    assertEquals(AgentStatus.RUNNING, rig.find(agent.id()).status(), "idle, never worked");
+  }
+
+  @Test
+  void signalFromTheToolCompletesTheAgentBeforeItsScreenSaysSo() {
+    Agent agent =
+        manager.run(
+            rig.request(task("busy 300ms", "signal {\"event\":\"stop\"}", "sleep 60s"), null));
+
+    Agent done = rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    assertEquals("the tool reported that it finished", done.exitReason());
+    assertTrue(
+        Files.exists(dir.resolve("signals").resolve(agent.id() + ".jsonl")),
+        "the session's CAM_SIGNAL_FILE is the agent's signal file");
+  }
+
+  @Test
+  void runWithoutOptionsTakesTheConfiguredDefaults() {
+    AgentManager strict =
+        rig.manager("strict", Rig.FAST, new RunDefaults(2, true, Map.of("fake", false)));
+
+    Agent agent =
+        strict.run(new RunRequest("fake", "do the task", null, dir.toString(), null, null, null));
+
+    assertEquals(2, agent.options().retries());
+    assertFalse(agent.options().autoConfirm(), "tools.fake.auto_confirm wins over the default");
   }
 
   @Test
   void closingTheManagerLeavesNoMonitorThreads() {
-    Agent agent = manager.run(rig.request("busy:30000", null));
+    Agent agent = manager.run(rig.request(task("busy 30s"), null));
     rig.await(agent.id(), AgentStatus.RUNNING, WAIT);
 
     manager.close();
 
     Await.until(
-        Duration.ofSeconds(5),
         () ->
             Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("cam-monitor-") && t.isAlive()),
-        () -> "monitor threads still alive");
+        Duration.ofSeconds(5),
+        "monitor threads to end");
+  }
+
+  /** A script that waits at its input box for the task, then runs these steps. */
+  static String task(String... steps) {
+    return "ready\n" + String.join("\n", steps);
   }
 
   private static SessionRef session(Agent agent) {

@@ -9,6 +9,8 @@ import dev.cam.platform.agent.AgentManager;
 import dev.cam.platform.agent.support.FakeTool;
 import dev.cam.platform.agent.support.Rig;
 import dev.cam.platform.monitor.MonitorSettings;
+import dev.cam.plugin.tmux.testkit.FakeAgent;
+import dev.cam.plugin.tmux.testkit.Journal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Measures the monitor against a plain 2-second {@code capture-pane} loop in the same run: CPU for
  * idle and for busy fake agents, and the time from a permission prompt appearing to its answer.
- * Arguments: seconds per CPU measurement (60), idle agents (100), busy agents (20).
+ * Arguments: seconds per CPU measurement (60; 0 measures latency only), idle agents (100), busy
+ * agents (20).
  */
 public final class MonitorBench {
   private static final Duration POLL = Duration.ofSeconds(2);
@@ -35,8 +38,10 @@ public final class MonitorBench {
     System.out.printf(
         "monitor bench: %d s per measurement, %d cores%n",
         seconds, Runtime.getRuntime().availableProcessors());
-    cpu("idle", idle, "idle", seconds);
-    cpu("busy", busy, "busy:100000000", seconds);
+    if (seconds > 0) {
+      cpu("idle", idle, "ready\nready", seconds);
+      cpu("busy", busy, "ready\nbusy 100000s", seconds);
+    }
     latency(busy, 10);
   }
 
@@ -66,30 +71,25 @@ public final class MonitorBench {
     Path dir = Files.createTempDirectory("cam-bench");
     try (Rig rig = new Rig(dir, true)) {
       AgentManager manager = rig.manager("bench", MonitorSettings.DEFAULTS);
+      String script = rig.script(asks(asks));
       List<Agent> agents = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         Map<String, String> env =
-            Map.of("FAKE_SCRIPT", "asks:" + asks + ",done", "FAKE_LOG", dir + "/cam-" + i);
+            Map.of(FakeTool.SCRIPT, script, FakeTool.JOURNAL, dir + "/cam-" + i);
         agents.add(manager.run(rig.request(env, null)));
       }
       for (Agent a : agents) {
         rig.await(a.id(), AgentStatus.COMPLETED, Duration.ofSeconds(300));
       }
       report("monitor", dir, "cam-");
+      List<SessionRef> sessions = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        Map<String, String> env =
-            Map.of("FAKE_SCRIPT", "asks:" + asks + ",done", "FAKE_LOG", dir + "/poll-" + i);
-        rig.tmux.create(
-            new dev.cam.api.SessionSpec(
-                "poll-" + i,
-                null,
-                dir.toString(),
-                List.of("bash", FakeTool.script().toString()),
-                env,
-                200,
-                50));
+        List<String> command = FakeAgent.command(Path.of(script), Path.of(dir + "/poll-" + i));
+        sessions.add(
+            rig.tmux.create(
+                new dev.cam.api.SessionSpec(
+                    "poll-" + i, null, dir.toString(), command, Map.of(), 200, 50)));
       }
-      List<SessionRef> sessions = rig.tmux.list(dev.cam.api.Machine.LOCAL);
       pollLoop(rig, sessions, 60 + asks * 5, true);
       report("2 s polling", dir, "poll-");
     }
@@ -106,7 +106,7 @@ public final class MonitorBench {
       long next = System.nanoTime() + POLL.toNanos();
       int finished = 0;
       for (SessionRef s : sessions) {
-        Screen screen = rig.tmux.captureByProcess(s);
+        Screen screen = rig.tmux.capture(s, 0, false);
         Detection d = TOOL.read(screen);
         if (answer && d.prompt() != null && !d.ready() && !d.busy()) {
           rig.tmux.sendKeys(s, d.prompt().answer());
@@ -136,9 +136,11 @@ public final class MonitorBench {
     List<Long> millis = new ArrayList<>();
     try (var files = Files.list(dir)) {
       for (Path f : files.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-        for (String line : Files.readAllLines(f)) {
-          String[] t = line.trim().split(" ");
-          millis.add((Long.parseLong(t[1]) - Long.parseLong(t[0])) / 1000);
+        for (Journal.Entry entry : Journal.read(f)) {
+          if (entry.event().equals("timed-permission")) {
+            String[] t = entry.text().split(" ");
+            millis.add((Long.parseLong(t[1]) - Long.parseLong(t[0])) / 1000);
+          }
         }
       }
     }
@@ -160,7 +162,16 @@ public final class MonitorBench {
   }
 
   private static long serverPid(Rig rig) {
-    return Long.parseLong(rig.tmux.serverPid().strip());
+    return Long.parseLong(rig.fixture.tmux("display-message", "-p", "#{pid}").strip());
+  }
+
+  /** Waits for the task, then asks {@code n} timed permissions with 400 ms of work before each. */
+  private static String asks(int n) {
+    StringBuilder script = new StringBuilder("ready\n");
+    for (int i = 1; i <= n; i++) {
+      script.append("busy 400ms\ntimed-permission Run step ").append(i).append('\n');
+    }
+    return script.append("done").toString();
   }
 
   private static void pause(Duration d) {

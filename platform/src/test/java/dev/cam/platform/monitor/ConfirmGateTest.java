@@ -42,4 +42,26 @@ class ConfirmGateTest {
     gate.cleared();
     assertFalse(gate.coolingDown(PROMPT, screen, t0.plusMillis(10)), "the screen moved on");
   }
+
+  @Test
+  void samePromptOnTheSameRowAfterTheScreenScrolledIsANewQuestion() {
+    ConfirmGate gate = new ConfirmGate(Duration.ofSeconds(2));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    gate.answered(PROMPT, Screen.of("step 1\nAllow?\n❯ 1. Yes\n  2. No"), t0);
+
+    Screen scrolled = Screen.of("step 2\nAllow?\n❯ 1. Yes\n  2. No");
+
+    assertFalse(gate.coolingDown(PROMPT, scrolled, t0.plusMillis(10)));
+  }
+
+  @Test
+  void answeredPromptWithOutputPrintedBelowItIsStillTheSameQuestion() {
+    ConfirmGate gate = new ConfirmGate(Duration.ofSeconds(2));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    gate.answered(PROMPT, Screen.of("step 1\nAllow?\n❯ 1. Yes\n  2. No\n\n"), t0);
+
+    Screen below = Screen.of("step 1\nAllow?\n❯ 1. Yes\n  2. No\n  ⎿  Allowed\n");
+
+    assertTrue(gate.coolingDown(PROMPT, below, t0.plusMillis(10)));
+  }
 }

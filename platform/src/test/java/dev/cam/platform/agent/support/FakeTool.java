@@ -4,37 +4,39 @@ import dev.cam.api.AgentState;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.Detection;
 import dev.cam.api.Failure;
+import dev.cam.api.InvalidInputException;
 import dev.cam.api.LaunchRequest;
 import dev.cam.api.LaunchSpec;
 import dev.cam.api.PromptMatch;
 import dev.cam.api.Screen;
 import dev.cam.api.ToolAdapter;
-import java.net.URISyntaxException;
+import dev.cam.plugin.tmux.testkit.FakeAgent;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tool adapter of {@code fake-agent.sh}, in plain regexes. Its permission rule is deliberately
- * loose (it matches a numbered list anywhere), so the monitor's own checks are what keeps a list in
- * the output from being answered.
+ * The tool adapter of the test kit's {@link FakeAgent}, in plain regexes. Its permission rule is
+ * deliberately loose (it matches a numbered list anywhere), so the monitor's own checks are what
+ * keeps a list in the output from being answered.
+ *
+ * <p>The agent's environment names the script: {@value #SCRIPT} (a file), {@value #RETRY_SCRIPT}
+ * for attempts after the first, {@value #JOURNAL} for the fake agent's journal file.
+ *
+ * <p>Signals are JSON lines {@code {"event":"stop"}} (the turn is over) and {@code
+ * {"event":"busy"}}.
  */
 public final class FakeTool implements ToolAdapter {
-  private static final Pattern PERMISSION = Pattern.compile("❯ 1\\. Yes\\n\\s*2\\. No");
-  private static final Pattern TRUST =
-      Pattern.compile(
-          "Do you trust the files in this folder\\?\\n❯ 1\\. Yes, proceed\\n\\s*2\\. No, exit");
+  public static final String SCRIPT = "FAKE_SCRIPT";
+  public static final String RETRY_SCRIPT = "FAKE_SCRIPT_RETRY";
+  public static final String JOURNAL = "FAKE_JOURNAL";
 
-  /** The fake agent's script file. */
-  public static Path script() {
-    try {
-      return Path.of(FakeTool.class.getResource("fake-agent.sh").toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private static final Pattern PERMISSION = Pattern.compile("1\\. Yes[^\\n]*\\n\\s*2\\. No.*");
+  private static final Pattern TRUST =
+      Pattern.compile("❯ 1\\. Yes, I trust this folder\\n\\s*2\\. No, exit");
 
   @Override
   public String id() {
@@ -43,7 +45,18 @@ public final class FakeTool implements ToolAdapter {
 
   @Override
   public LaunchSpec launch(LaunchRequest request) {
-    return new LaunchSpec(List.of("bash", script().toString()), Map.of(), false);
+    Map<String, String> env = request.agent().options().env();
+    String script = env.get(request.agent().attempt() > 1 ? RETRY_SCRIPT : SCRIPT);
+    if (script == null) {
+      script = env.get(SCRIPT);
+    }
+    if (script == null) {
+      throw new InvalidInputException("the fake agent needs a script: set " + SCRIPT);
+    }
+    String journal = env.get(JOURNAL);
+    List<String> command =
+        FakeAgent.command(Path.of(script), journal == null ? null : Path.of(journal));
+    return new LaunchSpec(command, Map.of(), false);
   }
 
   @Override
@@ -59,10 +72,9 @@ public final class FakeTool implements ToolAdapter {
     if (prompt == null) {
       prompt = lastMatch(PERMISSION, text, "permission");
     }
-    String last = screen.lastNonBlankLine().strip();
-    boolean busy = last.contains("esc to interrupt");
-    boolean ready = last.equals(">");
-    boolean completed = text.contains("✔ Task complete") && ready;
+    boolean busy = screen.lastNonBlankLine().contains("esc to interrupt");
+    boolean ready = inputBox(screen.lines());
+    boolean completed = text.contains("✻ Worked for") && ready;
     AgentState state =
         prompt != null
             ? AgentState.WAITING_PERMISSION
@@ -71,8 +83,40 @@ public final class FakeTool implements ToolAdapter {
   }
 
   @Override
+  public Optional<Detection> readSignal(String line) {
+    if (line.contains("\"event\":\"stop\"")) {
+      return Optional.of(new Detection(AgentState.IDLE, true, false, null, true, null));
+    }
+    if (line.contains("\"event\":\"busy\"")) {
+      return Optional.of(new Detection(AgentState.THINKING, false, true, null, false, null));
+    }
+    return Optional.empty();
+  }
+
+  @Override
   public List<String> probeKeys() {
     return List.of("x");
+  }
+
+  @Override
+  public List<String> exitKeys() {
+    return List.of("Escape", "C-c");
+  }
+
+  /** The fake agent's input box, {@code │ ❯ … │}, among the last non-blank lines. */
+  private static boolean inputBox(List<String> lines) {
+    int seen = 0;
+    for (int i = lines.size() - 1; i >= 0 && seen < 3; i--) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith("│ ❯")) {
+        return true;
+      }
+      seen++;
+    }
+    return false;
   }
 
   private static PromptMatch lastMatch(Pattern pattern, String text, String kind) {

@@ -1,30 +1,42 @@
 package dev.cam.platform.agent.support;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.cam.api.Agent;
 import dev.cam.api.AgentEvent;
 import dev.cam.api.AgentOptions;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.RunRequest;
+import dev.cam.api.Transport;
 import dev.cam.platform.agent.AgentManager;
 import dev.cam.platform.agent.Backoff;
 import dev.cam.platform.agent.Catalog;
 import dev.cam.platform.agent.ManagerSettings;
+import dev.cam.platform.agent.RunDefaults;
+import dev.cam.platform.agent.StoreLeases;
+import dev.cam.platform.event.StoredEventBus;
+import dev.cam.platform.log.JsonlAgentLogs;
 import dev.cam.platform.monitor.AgentJournal;
 import dev.cam.platform.monitor.MonitorSettings;
+import dev.cam.platform.store.Lease;
+import dev.cam.platform.store.Store;
+import dev.cam.plugin.tmux.TmuxSettings;
+import dev.cam.plugin.tmux.TmuxTransport;
+import dev.cam.plugin.tmux.testkit.Await;
+import dev.cam.plugin.tmux.testkit.FakeAgent;
+import dev.cam.plugin.tmux.testkit.TmuxFixture;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * Real tmux on a private socket, the fake agent, an in-memory store and managers with short
- * timings. Closing ends the managers and the tmux server.
+ * The real tmux transport on a private server, the test kit's fake agent, a real SQLite store in a
+ * temporary directory and managers with short timings. Closing ends the managers, the transport and
+ * the tmux server, and closes the store.
  */
 public final class Rig implements AutoCloseable {
   public static final MonitorSettings FAST =
@@ -43,18 +55,24 @@ public final class Rig implements AutoCloseable {
           Duration.ofMillis(300),
           20);
 
-  public final MemoryStore store = new MemoryStore(Clock.systemUTC());
-  public final LocalTmux tmux;
+  public final Store store;
+  public final TmuxFixture fixture;
+  public final TmuxTransport tmux;
   public final Path dir;
+  private final Transport transport;
+  private final StoredEventBus events;
   private final List<AgentManager> managers = new ArrayList<>();
 
   /**
    * @param watch whether sessions report activity through tmux control mode (else monitors poll)
    */
   public Rig(Path dir, boolean watch) {
-    requireTmux();
+    this.fixture = TmuxFixture.start();
     this.dir = dir;
-    this.tmux = new LocalTmux(dir.resolve("tmux.sock"), watch);
+    this.tmux = new TmuxTransport(TmuxSettings.at(fixture.socket()));
+    this.transport = watch ? tmux : new PollingTransport(tmux);
+    this.store = Store.open(dir.resolve("cam.db"));
+    this.events = new StoredEventBus(store.events(), new JsonlAgentLogs(dir.resolve("logs")));
   }
 
   /** A manager whose leases carry {@code owner}; closed with the rig. */
@@ -64,55 +82,69 @@ public final class Rig implements AutoCloseable {
 
   /** A manager watching with these settings; closed with the rig. */
   public AgentManager manager(String owner, MonitorSettings monitor) {
+    return manager(owner, monitor, RunDefaults.NONE);
+  }
+
+  /** A manager with these monitor settings and run defaults; closed with the rig. */
+  public AgentManager manager(String owner, MonitorSettings monitor, RunDefaults defaults) {
     ManagerSettings settings =
         ManagerSettings.defaults(owner)
+            .withRunDefaults(defaults)
             .withMonitor(monitor)
             .withBackoff(new Backoff(Duration.ofMillis(300), Duration.ofSeconds(2), 2))
-            .withLeaseTtl(Duration.ofSeconds(3));
+            .withLeaseTtl(Duration.ofSeconds(3))
+            .withSignalDir(dir.resolve("signals"));
     AgentManager manager =
         new AgentManager(
-            new AgentJournal(store, store, Clock.systemUTC()),
-            store,
-            store,
-            new Catalog(() -> List.of(tmux), () -> List.of(new FakeTool())),
+            new AgentJournal(store.agents(), events, Clock.systemUTC()),
+            store.contexts(),
+            new StoreLeases(store.leases()),
+            new Catalog(() -> List.of(transport), () -> List.of(new FakeTool())),
             settings);
     managers.add(manager);
     return manager;
   }
 
+  /** A run of the fake agent with this script, one step a line. */
   public RunRequest request(String script, AgentOptions options) {
-    return request(Map.of("FAKE_SCRIPT", script), options);
+    return request(Map.of(FakeTool.SCRIPT, script(script)), options);
   }
 
-  /** A run of the fake agent with this environment (FAKE_SCRIPT, FAKE_LOG). */
+  /** A run whose environment names the scripts and journal (see {@link FakeTool}). */
   public RunRequest request(Map<String, String> env, AgentOptions options) {
     AgentOptions base = options == null ? AgentOptions.DEFAULTS : options;
+    Map<String, String> all = new HashMap<>(base.env());
+    all.putAll(env);
     AgentOptions withScript =
         new AgentOptions(
-            base.timeout(), base.idleTimeout(), base.retries(), base.autoConfirm(), env);
+            base.timeout(), base.idleTimeout(), base.retries(), base.autoConfirm(), all);
     return new RunRequest("fake", "do the task", null, dir.toString(), null, null, withScript);
   }
 
+  /** Writes a fake agent script; returns its path. */
+  public String script(String steps) {
+    try {
+      return FakeAgent.script(dir, steps.split("\n")).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits for the status; on timeout the error shows the agent as it last was. */
   public Agent await(String id, AgentStatus status, Duration timeout) {
-    Await.until(
-        timeout,
-        () -> store.find(id).status() == status,
-        () ->
-            "agent "
-                + id
-                + " to be "
-                + status
-                + " but it is "
-                + store.find(id).status()
-                + " ("
-                + store.find(id).exitReason()
-                + "); events "
-                + types(id));
-    return store.find(id);
+    return Await.value(() -> store.agents().find(id), a -> a.status() == status, timeout);
+  }
+
+  public Agent find(String id) {
+    return store.agents().find(id);
+  }
+
+  public String leaseOwner(String id) {
+    return store.leases().current(id).map(Lease::owner).orElse(null);
   }
 
   public List<AgentEvent> events(String id) {
-    return store.since(0, id, 0);
+    return events.since(0, id, 0);
   }
 
   public List<String> types(String id) {
@@ -123,21 +155,7 @@ public final class Rig implements AutoCloseable {
   public void close() {
     managers.forEach(AgentManager::close);
     tmux.close();
-  }
-
-  private static void requireTmux() {
-    boolean present;
-    try {
-      present = new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
-    } catch (IOException e) {
-      present = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      present = false;
-    }
-    if ("true".equals(System.getenv("CI"))) {
-      assertTrue(present, "tmux is required: install it (apt-get install tmux)");
-    }
-    Assumptions.assumeTrue(present, "tmux is not installed: install it to run this test");
+    fixture.close();
+    store.close();
   }
 }

@@ -45,6 +45,11 @@ import java.util.List;
  *   <li>{@code ticks <n> <interval>} - prints {@code tick <System.nanoTime()>} n times, one per
  *       interval; the clock is the machine's monotonic clock, shared with the test's JVM, so a test
  *       can measure how long after a line was printed it noticed it.
+ *   <li>{@code signal <json>} - appends the line to the file named by {@code CAM_SIGNAL_FILE}, as a
+ *       tool's hooks do; nothing when that variable is unset. Journal: {@code signal <json>}.
+ *   <li>{@code timed-permission <text>} - like {@code permission}, and journals {@code
+ *       timed-permission <shown> <answered>}: epoch microseconds when the dialog was drawn and when
+ *       the answer arrived, for latency measurements.
  *   <li>{@code crash <code>} - prints an error to stderr and exits with that code.
  *   <li>{@code exit} - prints "Goodbye!" and exits 0. The end of the script exits 0 as well.
  * </ul>
@@ -139,6 +144,8 @@ public final class FakeAgent {
       }
       case "busy" -> busy(FakeScript.duration(split[0]), split[1].isEmpty() ? "Working" : split[1]);
       case "permission" -> permission(FakeScript.text(step.argument()));
+      case "timed-permission" -> timedPermission(FakeScript.text(step.argument()));
+      case "signal" -> signal(step.argument());
       case "write" -> write(split[0], FakeScript.text(split[1]));
       case "say" -> tty.println("⏺ " + FakeScript.text(step.argument()));
       case "done" -> {
@@ -226,6 +233,33 @@ public final class FakeAgent {
                 " Esc to cancel");
     journal.record("permission", yes ? "yes" : "no");
     tty.println(yes ? "  ⎿  Allowed" : "  ⎿  Denied by user");
+  }
+
+  private void timedPermission(String text) throws InterruptedException {
+    long shown = micros();
+    boolean yes =
+        new ChoiceDialog(tty, keys)
+            .ask(List.of("", " " + text, "", " Do you want to proceed?"), "Yes", "No", "");
+    journal.record("timed-permission", shown + " " + micros());
+    tty.println(yes ? "  ⎿  Allowed" : "  ⎿  Denied by user");
+  }
+
+  private static long micros() {
+    java.time.Instant now = java.time.Instant.now();
+    return now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+  }
+
+  private void signal(String json) throws IOException {
+    String file = System.getenv("CAM_SIGNAL_FILE");
+    if (file != null) {
+      Files.writeString(
+          Path.of(file),
+          json + "\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    }
+    journal.record("signal", json);
   }
 
   private void write(String file, String text) throws IOException {

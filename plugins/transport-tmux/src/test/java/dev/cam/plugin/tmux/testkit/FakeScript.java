@@ -29,7 +29,9 @@ final class FakeScript {
           "list",
           "sleep",
           "lines",
-          "ticks");
+          "ticks",
+          "signal",
+          "timed-permission");
 
   /**
    * One line of the script.
