@@ -1,6 +1,7 @@
 package dev.cam.distribution.agents;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cam.api.Agent;
@@ -51,11 +52,14 @@ class CodexAndGeminiIT {
     Agent agent = cam.run("gemini", "say hello", Map.of());
     Agent waiting = cam.awaitWaiting(agent.id(), "Gemini CLI is not signed in", START);
 
-    assertEquals(
-        List.of("trust"),
+    // Gemini leaves the dialog unchanged for about 3 s after Enter, longer than the confirm
+    // cooldown, so a second Enter may go out; the restart notice below it stops further ones.
+    List<Object> kinds =
         cam.events(agent.id(), EventTypes.AUTO_CONFIRM).stream()
             .map(e -> e.detail().get("kind"))
-            .toList());
+            .toList();
+    assertFalse(kinds.isEmpty(), "the trust dialog was answered");
+    assertTrue(kinds.size() <= 2 && kinds.stream().allMatch("trust"::equals), kinds.toString());
     assertTrue(
         waiting.exitReason().startsWith("Gemini CLI is not signed in: "), waiting.exitReason());
   }

@@ -46,6 +46,11 @@ class GeminiScreensTest {
   }
 
   @Test
+  void trustDialogLeftOnScreenWhileGeminiRestartsIsNotAnsweredAgain() throws IOException {
+    assertNull(read("trust-restarting-wide-0.61.0.txt").prompt());
+  }
+
+  @Test
   void signInMenuWithoutAKeyWaitsForAPerson() throws IOException {
     Detection d = read("sign-in-0.61.0.txt");
     assertEquals(AgentStatus.WAITING, d.failure().status());
