@@ -3,26 +3,26 @@ package dev.cam.plugin.ssh.internal;
 import java.net.SocketAddress;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.config.hosts.KnownHostEntry;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.KnownHostsServerKeyVerifier;
 import org.apache.sshd.client.keyverifier.RejectAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.config.keys.KeyUtils;
 
 /**
  * Checks host keys against a known_hosts file the way OpenSSH does with {@code
  * StrictHostKeyChecking=yes} (or {@code accept-new} when asked): a known key passes, an unknown
  * host is refused (or added to the file), a changed key is always refused. Why a key was refused is
- * left on the session ({@link #REFUSAL}) so the connect error can say what to fix.
+ * kept until {@link #refusal} collects it, so the connect error can say what to fix (a session's
+ * own attributes are cleared when the refusal closes it).
  */
 public final class HostKeyCheck extends KnownHostsServerKeyVerifier {
-  /** Why the host key was refused, for the message. */
-  public static final AttributeKey<String> REFUSAL = new AttributeKey<>();
-
   private final Path file;
   private final boolean acceptNew;
+  private final Map<ClientSession, String> refusals = new ConcurrentHashMap<>();
 
   public HostKeyCheck(Path knownHosts, boolean acceptNew) {
     super(
@@ -37,8 +37,8 @@ public final class HostKeyCheck extends KnownHostsServerKeyVerifier {
   protected boolean acceptUnknownHostKey(
       ClientSession session, SocketAddress remote, PublicKey serverKey) {
     if (!acceptNew) {
-      session.setAttribute(
-          REFUSAL,
+      refusals.put(
+          session,
           "the host key of "
               + remote
               + " is unknown ("
@@ -59,8 +59,8 @@ public final class HostKeyCheck extends KnownHostsServerKeyVerifier {
       KnownHostEntry entry,
       PublicKey expected,
       PublicKey actual) {
-    session.setAttribute(
-        REFUSAL,
+    refusals.put(
+        session,
         "the host key of "
             + remote
             + " has CHANGED: "
@@ -75,6 +75,11 @@ public final class HostKeyCheck extends KnownHostsServerKeyVerifier {
             + "' -f "
             + file);
     return false;
+  }
+
+  /** Why the session's host key was refused, or {@code null}; forgets it. */
+  public String refusal(ClientSession session) {
+    return refusals.remove(session);
   }
 
   private static String describe(PublicKey key) {

@@ -47,7 +47,7 @@ final class Login {
       session.auth().verify(settings.connectTimeout());
       return session;
     } catch (IOException | RuntimeException e) {
-      String refusal = session.getAttribute(HostKeyCheck.REFUSAL);
+      String refusal = ((HostKeyCheck) client.getServerKeyVerifier()).refusal(session);
       session.close(true);
       if (refusal != null) {
         throw new TransportException("refused to log in to " + where + ": " + refusal, e);
