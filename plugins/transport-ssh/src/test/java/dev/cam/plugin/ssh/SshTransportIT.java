@@ -276,6 +276,23 @@ class SshTransportIT {
   }
 
   @Test
+  void closeEndsTheClientThreads() {
+    SshTransport used = new SshTransport(settings(List.of(keyFile), null, false, "tmux"));
+    used.list(machine);
+    assertTrue(clientThreads() > 0, "the client runs threads while connected");
+    used.close();
+    transport.close();
+    Await.until(() -> clientThreads() == 0, WAIT, "no SSH client thread left after close()");
+    transport = new SshTransport(settings(List.of(keyFile), null, false, "tmux"));
+  }
+
+  static long clientThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().contains("SshClient"))
+        .count();
+  }
+
+  @Test
   void attachCommandUsesSshWithPortAndKey() {
     Machine withKey = Machine.remote("build-box", "ana", 2222, "/keys/id_ed25519");
     SessionRef session = new SessionRef("ssh", withKey, "cam-1a2b");
