@@ -61,6 +61,16 @@ final class ConfigSchema {
     SECTIONS.put("plugins", keys(KeySpec.of("disabled", Kind.LIST)));
     SECTIONS.put(
         "tmux", keys(KeySpec.of("socket", Kind.STRING), KeySpec.of("executable", Kind.STRING)));
+    SECTIONS.put(
+        "ssh",
+        keys(
+            KeySpec.of("accept_new", Kind.BOOL),
+            KeySpec.of("known_hosts", Kind.STRING),
+            KeySpec.of("config", Kind.STRING),
+            KeySpec.of("connect_timeout", Kind.DURATION),
+            KeySpec.of("command_timeout", Kind.DURATION),
+            KeySpec.of("tmux_socket", Kind.STRING),
+            KeySpec.of("tmux_executable", Kind.STRING)));
   }
 
   private ConfigSchema() {}
