@@ -26,12 +26,18 @@ export function dashboard(view, store) {
   }
 
   function render() {
+    const started = performance.now();
     const shown = [...store.agents.values()].filter((a) =>
       Object.entries(filters).every(([key, value]) => !value || a[key] === value));
     count.textContent = `${shown.length} of ${store.agents.size}`;
     replace(list, shown.length ? shown.map((a) => row(a, store.lastLine.get(a.id)))
       : h('li', { class: 'empty muted' }, store.loaded ? 'No agents match.' : 'Loading…'));
+    // Measures: the first render with data, then every render after an update.
+    if (store.loaded) {
+      performance.measure(rendered++ ? 'cam:dashboard-update' : 'cam:dashboard', { start: started });
+    }
   }
+  let rendered = 0;
 
   const unsubscribe = store.subscribe(() => { options(); render(); });
   const tick = setInterval(() => {
