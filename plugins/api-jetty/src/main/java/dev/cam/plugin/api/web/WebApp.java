@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +56,8 @@ public final class WebApp extends Handler.Wrapper {
     if (body.isEmpty()) {
       response.setStatus(404);
       response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
-      response.write(true, ByteBuffer.wrap("not found\n".getBytes()), callback);
+      response.write(
+          true, ByteBuffer.wrap("not found\n".getBytes(StandardCharsets.UTF_8)), callback);
       return true;
     }
     response.setStatus(200);
