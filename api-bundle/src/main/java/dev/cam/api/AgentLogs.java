@@ -15,4 +15,14 @@ public interface AgentLogs {
 
   /** The last {@code tail} entries (all when {@code tail <= 0}), oldest first, as parsed maps. */
   List<Map<String, Object>> read(String agentId, int tail);
+
+  /**
+   * Deletes the agent's log ({@code cam prune}).
+   *
+   * @return whether there was one
+   * @throws UnsupportedOperationException when these logs cannot be deleted
+   */
+  default boolean delete(String agentId) {
+    throw new UnsupportedOperationException("these logs cannot be deleted");
+  }
 }

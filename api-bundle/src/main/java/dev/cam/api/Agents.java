@@ -22,4 +22,14 @@ public interface Agents {
 
   /** Inserts or replaces the agent's stored record. */
   void save(Agent agent);
+
+  /**
+   * Deletes the agent's record ({@code cam prune}); its events stay in the global sequence.
+   *
+   * @return whether there was a record
+   * @throws UnsupportedOperationException when this store cannot delete
+   */
+  default boolean delete(String id) {
+    throw new UnsupportedOperationException("this store cannot delete agents");
+  }
 }

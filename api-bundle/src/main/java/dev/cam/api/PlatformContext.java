@@ -68,4 +68,13 @@ public interface PlatformContext {
   default AgentControl control() {
     throw new UnsupportedOperationException("this CAM process cannot run agents");
   }
+
+  /**
+   * Task graphs: parse, plan, run and show them.
+   *
+   * @throws UnsupportedOperationException when this process cannot run task graphs
+   */
+  default TaskRunner tasks() {
+    throw new UnsupportedOperationException("this CAM process cannot run task graphs");
+  }
 }

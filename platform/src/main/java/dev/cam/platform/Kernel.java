@@ -11,6 +11,7 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.PluginInfo;
 import dev.cam.api.Plugins;
 import dev.cam.api.Subscription;
+import dev.cam.api.TaskRunner;
 import dev.cam.api.ToolAdapter;
 import dev.cam.api.ToolSource;
 import dev.cam.api.Transport;
@@ -31,11 +32,13 @@ import dev.cam.platform.monitor.AgentJournal;
 import dev.cam.platform.monitor.MonitorSettings;
 import dev.cam.platform.plugin.PluginHost;
 import dev.cam.platform.store.Store;
+import dev.cam.platform.task.GraphRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,6 +76,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   private final Lazy<AgentLogs> logs = new Lazy<>(this::openLogs);
   private final Lazy<EventBus> events = new Lazy<>(this::createEvents);
   private final Lazy<AgentManager> control = new Lazy<>(this::createControl);
+  private final Lazy<TaskRunner> tasks = new Lazy<>(this::createTasks);
 
   /**
    * @param home the distribution's directory (holding {@code plugins/})
@@ -195,6 +199,11 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   }
 
   @Override
+  public TaskRunner tasks() {
+    return tasks.get();
+  }
+
+  @Override
   public void close() {
     control.ifCreated(AgentManager::close);
     host.ifCreated(PluginHost::close);
@@ -206,6 +215,15 @@ public final class Kernel implements PlatformContext, AutoCloseable {
     PluginHost created = new PluginHost(roots, version(), () -> this);
     created.disabledByConfig(() -> config.get().getList(DISABLED_PLUGINS));
     return created;
+  }
+
+  private TaskRunner createTasks() {
+    return new GraphRunner(
+        store.get().taskGraphs(),
+        this::control,
+        agents(),
+        Clock.systemUTC(),
+        Duration.ofMillis(250));
   }
 
   private AgentManager createControl() {

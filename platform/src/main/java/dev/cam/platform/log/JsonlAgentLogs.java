@@ -9,6 +9,7 @@ import dev.cam.api.AgentLogs;
 import dev.cam.api.CamException;
 import dev.cam.api.InvalidInputException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,16 @@ public final class JsonlAgentLogs implements AgentLogs {
           "agent id '" + agentId + "' cannot name a log file: use letters, digits, '.', '_', '-'");
     }
     return logsDir.resolve(agentId + ".jsonl");
+  }
+
+  @Override
+  public boolean delete(String agentId) {
+    Path file = file(agentId);
+    try {
+      return Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file + ": check its permissions", e);
+    }
   }
 
   /**

@@ -116,6 +116,7 @@ public final class SqliteAgents implements Agents {
   }
 
   /** Deletes the agent's record (its events stay); returns whether there was one. */
+  @Override
   public boolean delete(String id) {
     return db.write(
         c -> {

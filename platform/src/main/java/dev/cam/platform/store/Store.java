@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
   private final SqliteContexts contexts;
   private final EventStore events;
   private final LeaseStore leases;
+  private final SqliteTaskGraphs taskGraphs;
 
   private Store(Db db, Clock clock) {
     this.db = db;
@@ -33,6 +34,7 @@ public final class Store implements AutoCloseable {
     this.contexts = new SqliteContexts(db, json, clock);
     this.events = new EventStore(db, json);
     this.leases = new LeaseStore(db, clock);
+    this.taskGraphs = new SqliteTaskGraphs(db, json);
   }
 
   /** Opens (creating when missing) the store in {@code dbFile}, with the system clock. */
@@ -92,6 +94,10 @@ public final class Store implements AutoCloseable {
 
   public LeaseStore leases() {
     return leases;
+  }
+
+  public SqliteTaskGraphs taskGraphs() {
+    return taskGraphs;
   }
 
   /** The connections, for tests and tools in this package that need raw SQL. */

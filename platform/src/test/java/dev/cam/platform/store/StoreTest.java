@@ -20,7 +20,7 @@ class StoreTest {
     Path file = tmp.resolve("a/b/cam.db");
     try (Store store = Store.open(file)) {
       assertTrue(Files.isRegularFile(file));
-      assertEquals(1, store.schemaVersion());
+      assertEquals(2, store.schemaVersion());
       String mode =
           store
               .db()
@@ -44,7 +44,7 @@ class StoreTest {
       store.agents().save(Agents.agent("abc", AgentStatus.PENDING, "claude", null, Instant.now()));
     }
     try (Store store = Store.open(file)) {
-      assertEquals(1, store.schemaVersion());
+      assertEquals(2, store.schemaVersion());
       int rows =
           store
               .db()
@@ -56,7 +56,7 @@ class StoreTest {
                       return r.getInt(1);
                     }
                   });
-      assertEquals(1, rows);
+      assertEquals(2, rows);
       assertEquals("abc", store.agents().find("abc").id());
     }
   }

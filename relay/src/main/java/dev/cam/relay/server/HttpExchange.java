@@ -133,7 +133,10 @@ final class HttpExchange implements RelayStream {
             uploadInFlight = false;
             uploadLoop.run();
           },
-          failure -> onLinkLost("relay link failed"));
+          failure -> {
+            runtime.budget.drop(sent);
+            onLinkLost("relay link failed");
+          });
     }
     if (!buffer.hasRemaining()) {
       releaseChunk();
@@ -202,7 +205,15 @@ final class HttpExchange implements RelayStream {
       int n = data.remaining();
       writing = true;
       lastWritten = last;
-      response.write(last, data, Callback.from(() -> written(n, last), failure -> cancel(failure)));
+      response.write(
+          last,
+          data,
+          Callback.from(
+              () -> written(n, last),
+              failure -> {
+                runtime.budget.drop(n);
+                cancel(failure);
+              }));
     }
   }
 

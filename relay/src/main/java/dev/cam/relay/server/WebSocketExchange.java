@@ -123,7 +123,10 @@ public final class WebSocketExchange implements RelayStream, Session.Listener {
             upInFlight = false;
             upLoop.run();
           },
-          failure -> onLinkLost("relay link failed"));
+          failure -> {
+            runtime.budget.drop(n);
+            onLinkLost("relay link failed");
+          });
     }
   }
 
@@ -164,7 +167,13 @@ public final class WebSocketExchange implements RelayStream, Session.Listener {
       }
       int n = next.data().remaining();
       downInFlight = true;
-      Callback sent = Callback.from(() -> delivered(n), failure -> clientGone());
+      Callback sent =
+          Callback.from(
+              () -> delivered(n),
+              failure -> {
+                runtime.budget.drop(n);
+                clientGone();
+              });
       if (next.text()) {
         current.sendPartialText(
             StandardCharsets.UTF_8.decode(next.data()).toString(), next.fin(), sent);

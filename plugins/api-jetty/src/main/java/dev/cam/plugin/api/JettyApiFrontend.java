@@ -19,6 +19,7 @@ public final class JettyApiFrontend implements Frontend {
   private final PlatformContext context;
   private final ApiSettings fixed;
   private ApiServer server;
+  private String token;
 
   public JettyApiFrontend(PlatformContext context) {
     this(context, null);
@@ -47,6 +48,7 @@ public final class JettyApiFrontend implements Frontend {
     ApiServer created = new ApiServer(context, settings, token);
     try {
       created.start();
+      this.token = token;
     } catch (Exception e) {
       throw new CamException(
           "the API server could not listen on "
@@ -75,9 +77,13 @@ public final class JettyApiFrontend implements Frontend {
     }
   }
 
+  /**
+   * The URL and the token, for the person who just started {@code cam serve} (the token is what a
+   * client or the web app needs). Printed on the terminal only, never logged.
+   */
   @Override
   public synchronized String describe() {
-    return server == null ? "api (stopped)" : "api " + server.uri();
+    return server == null ? "api (stopped)" : "api " + server.uri() + "  token: " + token;
   }
 
   /** Where the running server listens, e.g. {@code http://127.0.0.1:8420/api}. */

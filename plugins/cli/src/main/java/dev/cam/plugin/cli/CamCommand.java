@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cam",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = CamCommand.Version.class,
     description = "Runs AI coding agents in tmux sessions, here or over SSH, and watches them.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -55,7 +56,25 @@ final class CamCommand implements Callable<Integer> {
       description = "Use this data directory instead of ~/.local/share/cam (CAM_DATA_DIR).")
   Path dataDir;
 
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      scope = ScopeType.INHERIT,
+      description =
+          "Read through this CAM server's REST API instead of the local store (server.url).")
+  String server;
+
+  @Option(
+      names = "--token",
+      paramLabel = "TOKEN",
+      scope = ScopeType.INHERIT,
+      description = "The server's API token (server.token).")
+  String token;
+
   @Spec CommandSpec spec;
+
+  // Set by the launcher path: whether stdout is a terminal, so colours and spinners may be used.
+  private boolean terminal;
 
   /** The root command of the tree this command belongs to. */
   static CamCommand of(CommandLine command) {
@@ -68,6 +87,24 @@ final class CamCommand implements Callable<Integer> {
 
   boolean json() {
     return json;
+  }
+
+  boolean terminal() {
+    return terminal;
+  }
+
+  void terminal(boolean isTerminal) {
+    this.terminal = isTerminal;
+  }
+
+  /** The {@code --server} URL given, or null. */
+  String server() {
+    return server;
+  }
+
+  /** The {@code --token} given, or null. */
+  String token() {
+    return token;
   }
 
   @Override

@@ -1,5 +1,22 @@
 package dev.cam.plugin.cli;
 
+import dev.cam.plugin.cli.agent.AgentActions;
+import dev.cam.plugin.cli.agent.AttachCommand;
+import dev.cam.plugin.cli.agent.HistoryCommand;
+import dev.cam.plugin.cli.agent.ListCommand;
+import dev.cam.plugin.cli.agent.LogsCommand;
+import dev.cam.plugin.cli.agent.OutputCommand;
+import dev.cam.plugin.cli.agent.PruneCommand;
+import dev.cam.plugin.cli.agent.RunCommand;
+import dev.cam.plugin.cli.agent.StatsCommand;
+import dev.cam.plugin.cli.agent.StatusCommand;
+import dev.cam.plugin.cli.context.ContextCommand;
+import dev.cam.plugin.cli.system.CompletionCommand;
+import dev.cam.plugin.cli.system.DoctorCommand;
+import dev.cam.plugin.cli.system.InitCommand;
+import dev.cam.plugin.cli.system.ToolsCommand;
+import dev.cam.plugin.cli.task.ApplyCommand;
+import dev.cam.plugin.cli.task.TasksCommand;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +32,29 @@ final class Commands {
   private static final Map<String, Class<?>> ALL = new LinkedHashMap<>();
 
   static {
+    ALL.put("run", RunCommand.class);
+    ALL.put("list", ListCommand.class);
+    ALL.put("ls", ListCommand.class);
+    ALL.put("status", StatusCommand.class);
+    ALL.put("logs", LogsCommand.class);
+    ALL.put("history", HistoryCommand.class);
+    ALL.put("stats", StatsCommand.class);
+    ALL.put("output", OutputCommand.class);
+    ALL.put("attach", AttachCommand.class);
+    ALL.put("send", AgentActions.Send.class);
+    ALL.put("key", AgentActions.Key.class);
+    ALL.put("stop", AgentActions.Stop.class);
+    ALL.put("kill", AgentActions.Kill.class);
+    ALL.put("retry", AgentActions.Retry.class);
+    ALL.put("prune", PruneCommand.class);
+    ALL.put("apply", ApplyCommand.class);
+    ALL.put("tasks", TasksCommand.class);
+    ALL.put("context", ContextCommand.class);
+    ALL.put("ctx", ContextCommand.class);
+    ALL.put("doctor", DoctorCommand.class);
+    ALL.put("init", InitCommand.class);
+    ALL.put("tools", ToolsCommand.class);
+    ALL.put("completion", CompletionCommand.class);
     ALL.put("version", VersionCommand.class);
     ALL.put("plugins", PluginsCommand.class);
     ALL.put("config", ConfigCommand.class);
@@ -22,7 +62,11 @@ final class Commands {
     ALL.put("help", CommandLine.HelpCommand.class);
   }
 
-  private static final Set<String> OPTIONS_WITH_VALUE = Set.of("--config", "--data-dir");
+  // help lists every command; completion describes them all
+  private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
+
+  private static final Set<String> OPTIONS_WITH_VALUE =
+      Set.of("--config", "--data-dir", "--server", "--token");
 
   private Commands() {}
 
@@ -31,10 +75,28 @@ final class Commands {
     String word = commandWord(args);
     if (word == null) {
       boolean versionOnly = args.contains("--version") || args.contains("-V");
-      return versionOnly ? List.of() : List.copyOf(ALL.values());
+      return versionOnly ? List.of() : all();
     }
     Class<?> command = ALL.get(word);
-    return command == null || word.equals("help") ? List.copyOf(ALL.values()) : List.of(command);
+    return command == null || WHOLE_TREE.contains(word) ? all() : List.of(command);
+  }
+
+  /** The command words, aliases left out. */
+  static List<String> names() {
+    return ALL.entrySet().stream()
+        .filter(e -> !e.getKey().equals("help"))
+        .filter(e -> e.getKey().equals(nameOf(e.getValue())))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  private static String nameOf(Class<?> command) {
+    CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+    return annotation == null ? "" : annotation.name();
+  }
+
+  private static List<Class<?>> all() {
+    return ALL.values().stream().distinct().toList();
   }
 
   /** The first argument that is not an option or an option's value, or null. */

@@ -1,12 +1,16 @@
 package dev.cam.plugin.cli;
 
+import dev.cam.api.CamException;
 import dev.cam.api.Config;
 import dev.cam.api.NotFoundException;
 import dev.cam.api.PlatformContext;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,6 +98,7 @@ final class ConfigCommand implements Callable<Integer> {
       String value =
           config
               .get(key)
+              .or(() -> tokenFile(context, key))
               .orElseThrow(
                   () ->
                       new NotFoundException(
@@ -104,6 +109,23 @@ final class ConfigCommand implements Callable<Integer> {
         output.println(value);
       }
       return ExitCodes.OK;
+    }
+  }
+
+  /**
+   * The API token lives in {@code <configDir>/server.token} unless configured; {@code cam config
+   * get server.token} shows it either way, so a person can pair a client.
+   */
+  static Optional<String> tokenFile(PlatformContext context, String key) {
+    Path file = context.configDir().resolve("server.token");
+    if (!key.equals("server.token") || !Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file).strip());
+    } catch (IOException e) {
+      throw new CamException(
+          "cannot read " + file + ": " + e.getMessage() + " (check its permissions)", e);
     }
   }
 

@@ -8,7 +8,7 @@ import picocli.CommandLine;
  * Turns every error into one line on stderr saying what to do; the stack trace only with {@code
  * -v}.
  */
-final class ErrorHandler
+public final class ErrorHandler
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
   @Override
@@ -34,7 +34,7 @@ final class ErrorHandler
   }
 
   /** The message, or for errors CAM did not word itself, their kind and message. */
-  static String oneLine(Throwable failure) {
+  public static String oneLine(Throwable failure) {
     String message = failure.getMessage();
     String text;
     if (failure instanceof CamException || failure instanceof CommandLine.ParameterException) {

@@ -5,12 +5,12 @@ import dev.cam.api.NotFoundException;
 import picocli.CommandLine;
 
 /** {@code cam}'s exit codes, and which error gives which. */
-final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
-  static final int OK = 0;
-  static final int FAILURE = 1;
-  static final int USAGE = 2;
-  static final int NOT_FOUND = 3;
-  static final int AGENT_FAILED = 4;
+public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+  public static final int OK = 0;
+  public static final int FAILURE = 1;
+  public static final int USAGE = 2;
+  public static final int NOT_FOUND = 3;
+  public static final int AGENT_FAILED = 4;
 
   @Override
   public int getExitCode(Throwable failure) {

@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Writes maps, lists, strings, numbers, booleans and nulls as compact JSON. */
-final class Json {
+public final class Json {
   private Json() {}
 
   /** An object whose keys keep the order given: {@code object("id", 1, "name", "x")}. */
-  static Map<String, Object> object(Object... keysAndValues) {
+  public static Map<String, Object> object(Object... keysAndValues) {
     Map<String, Object> object = new LinkedHashMap<>();
     for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
       object.put(String.valueOf(keysAndValues[i]), keysAndValues[i + 1]);
@@ -17,7 +17,7 @@ final class Json {
     return object;
   }
 
-  static String write(Object value) {
+  public static String write(Object value) {
     StringBuilder json = new StringBuilder();
     append(json, value);
     return json.toString();

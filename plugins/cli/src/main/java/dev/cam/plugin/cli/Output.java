@@ -6,31 +6,40 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Where a command prints, as text or, with {@code --json}, as JSON. */
-final class Output {
+public final class Output {
   private final CommandLine command;
 
-  Output(CommandSpec spec) {
+  public Output(CommandSpec spec) {
     this.command = spec.commandLine();
   }
 
-  boolean json() {
+  public boolean json() {
     return CamCommand.of(command).json();
   }
 
-  PrintWriter out() {
+  /** Colours, on only for a terminal without {@code NO_COLOR}; never with {@code --json}. */
+  public Style style() {
+    return Style.detect(System.getenv("NO_COLOR"), !json() && CamCommand.of(command).terminal());
+  }
+
+  public PrintWriter out() {
     return command.getOut();
   }
 
-  void println(String line) {
+  public PrintWriter err() {
+    return command.getErr();
+  }
+
+  public void println(String line) {
     out().println(line);
     out().flush();
   }
 
-  void printJson(Object value) {
+  public void printJson(Object value) {
     println(Json.write(value));
   }
 
-  void printTable(List<String> headers, List<List<String>> rows) {
+  public void printTable(List<String> headers, List<List<String>> rows) {
     println(Table.format(headers, rows).stripTrailing());
   }
 }

@@ -27,7 +27,9 @@ public final class PicocliCli implements Cli {
       out.flush();
       return ExitCodes.OK;
     }
-    return commandLine(context, out, err, args).execute(args.toArray(String[]::new));
+    CommandLine line = commandLine(context, out, err, args);
+    ((CamCommand) line.getCommand()).terminal(System.console() != null);
+    return line.execute(args.toArray(String[]::new));
   }
 
   /** The command tree these arguments need, writing to these streams; tests call it directly. */

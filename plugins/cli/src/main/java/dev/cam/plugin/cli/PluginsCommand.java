@@ -2,6 +2,8 @@ package dev.cam.plugin.cli;
 
 import dev.cam.api.PlatformContext;
 import dev.cam.api.PluginInfo;
+import dev.cam.plugin.cli.system.PluginFilesCommands;
+import dev.cam.plugin.cli.system.PluginSwitch;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plugins",
     description = "List plugins: id, version, state, where from, and why one failed.",
-    subcommands = PluginsCommand.ListCommand.class)
+    subcommands = {
+      PluginsCommand.ListCommand.class,
+      PluginFilesCommands.Install.class,
+      PluginFilesCommands.Remove.class,
+      PluginSwitch.Enable.class,
+      PluginSwitch.Disable.class
+    })
 final class PluginsCommand implements Callable<Integer> {
   private final PlatformContext context;
 

@@ -3,31 +3,42 @@ package dev.cam.plugin.cli;
 import dev.cam.api.Frontend;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.Subscription;
+import dev.cam.plugin.cli.system.ServerProcess;
+import dev.cam.plugin.cli.system.ServerStatus;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code cam serve}: runs every {@link Frontend} in the foreground, with plugins hot-plugged from
- * the user's plugins directory, until SIGINT or SIGTERM.
+ * the user's plugins directory, and watches every agent no other CAM process watches, until SIGINT
+ * or SIGTERM. {@code --daemon} starts it in the background instead.
  */
 @Command(
     name = "serve",
     description = {
-      "Run the front-ends (API server, relay link) in the foreground until Ctrl-C or SIGTERM.",
+      "Run the front-ends (API server, relay link) in the foreground until Ctrl-C or SIGTERM,",
+      "and watch every agent no other CAM process watches (e.g. after 'cam run --detach').",
       "Plugins dropped into the user's plugins directory meanwhile are loaded, removed ones"
           + " unloaded."
-    })
+    },
+    subcommands = {ServerStatus.Status.class, ServerStatus.Stop.class})
 final class ServeCommand implements Callable<Integer> {
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private final PlatformContext context;
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--daemon",
+      description = "Start in the background (pid and log in the data directory) and return.")
+  boolean daemon;
 
   ServeCommand(PlatformContext context) {
     this.context = context;
@@ -36,6 +47,17 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Output output = new Output(spec);
+    ServerProcess server = new ServerProcess(context);
+    if (daemon) {
+      ProcessHandle started = server.running().orElseGet(server::start);
+      output.println(
+          "cam serve: running in the background, pid "
+              + started.pid()
+              + ", log "
+              + server.logFile());
+      return ExitCodes.OK;
+    }
+    server.claim();
     RunningFrontends frontends = new RunningFrontends(output);
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -52,14 +74,18 @@ final class ServeCommand implements Callable<Integer> {
     }
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> awaitStop(stop, stopped), "cam-serve-shutdown"));
+    Adopter adopter = new Adopter(context, output);
     try {
       frontends.sync(context.extensions(Frontend.class));
+      adopter.start();
       output.println("cam serve: " + frontends.count() + " front-end(s) running; Ctrl-C stops");
       stop.await();
     } finally {
+      adopter.close();
       changes.close();
       plugins.close();
       frontends.stopAll();
+      server.release();
       output.println("cam serve: stopped");
       stopped.countDown();
     }

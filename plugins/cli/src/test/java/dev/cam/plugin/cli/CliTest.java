@@ -113,6 +113,15 @@ class CliTest {
   }
 
   @Test
+  void everyCommandHasHelp() {
+    for (String command : Commands.names()) {
+      out.getBuffer().setLength(0);
+      assertEquals(0, cam(command, "--help"), command);
+      assertTrue(out.toString().startsWith("Usage: cam " + command), out.toString());
+    }
+  }
+
+  @Test
   void helpListsTheExitCodes() {
     assertEquals(0, cam("--help"));
 

@@ -41,6 +41,11 @@ class ClaudeScreensTest {
   }
 
   @Test
+  void trustDialogWithTheTickOfItsAnswerIsNotAnsweredAgain() throws IOException {
+    assertNull(read("trust-answered-2.1.197.txt").prompt());
+  }
+
+  @Test
   void trustDialogWithCursorOnNoMovesToYesFirst() throws IOException {
     Detection d = read("trust-2.1.331.txt");
     assertEquals("trust", d.prompt().kind());

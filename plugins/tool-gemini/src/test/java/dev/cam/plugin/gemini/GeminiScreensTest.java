@@ -38,6 +38,14 @@ class GeminiScreensTest {
   }
 
   @Test
+  void trustDialogInAWidePaneIsAnsweredToo() throws IOException {
+    Detection d = read("trust-wide-0.61.0.txt");
+    assertEquals("trust", d.prompt().kind());
+    assertTrue(d.prompt().answerable(), d.prompt().toString());
+    assertEquals(List.of("Enter"), d.prompt().answer());
+  }
+
+  @Test
   void signInMenuWithoutAKeyWaitsForAPerson() throws IOException {
     Detection d = read("sign-in-0.61.0.txt");
     assertEquals(AgentStatus.WAITING, d.failure().status());

@@ -1,0 +1,127 @@
+package dev.cam.distribution.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cam.api.Agent;
+import dev.cam.api.AgentEvent;
+import dev.cam.api.AgentStatus;
+import dev.cam.api.EventTypes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Claude Code, in two versions whose trust dialogs differ, run by CAM's real stack: the
+ * trust dialog answered, "not logged in" detected, and whole turns against a scripted model API.
+ */
+class ClaudeCodeIT {
+  private static final Duration START = Duration.ofSeconds(60);
+  private static final String NOT_LOGGED_IN = "Claude Code is not logged in";
+  private static final String MARKER = "cam-scripted-turn-7431";
+  private static final String FILE = "made-by-cam.txt";
+  private static final String API_KEY = "sk-ant-api03-cam-test-key-0123456789abcdefghij";
+
+  @TempDir Path temp;
+  private CamUnderTest cam;
+  private MockAnthropicApi api;
+
+  @AfterEach
+  void tearDown() {
+    if (cam != null) {
+      cam.close();
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @Test
+  void claudeOnNode20TrustsTheFolderThenWaitsBecauseItIsNotLoggedIn() throws IOException {
+    RealClis.claude();
+    cam = new CamUnderTest(temp, Map.of());
+    ClaudeHome.prepare(cam.home(), null);
+
+    Agent agent = cam.run("claude", "say hello", Map.of());
+    Agent waiting = cam.awaitWaiting(agent.id(), NOT_LOGGED_IN, START);
+
+    assertTrustAnswered(agent.id(), List.of("Enter"));
+    assertTrue(
+        waiting.exitReason().startsWith(NOT_LOGGED_IN + ": run 'claude'"), waiting.exitReason());
+  }
+
+  @Test
+  void latestClaudeIsTrustedWithDownEnterAndStaysOpen() throws IOException {
+    String latest = RealClis.claudeLatest();
+    cam = new CamUnderTest(temp, Map.of("claude", launch(latest)));
+    ClaudeHome.prepare(cam.home(), null);
+
+    Agent agent = cam.run("claude", "say hello", Map.of());
+    Agent waiting = cam.awaitWaiting(agent.id(), NOT_LOGGED_IN, START);
+
+    assertTrustAnswered(agent.id(), List.of("Down", "Enter"));
+    assertTrue(waiting.exitReason().startsWith(NOT_LOGGED_IN), waiting.exitReason());
+    assertTrue(cam.screen(agent.id()).contains("❯"), "the session is still open at its input box");
+  }
+
+  @Test
+  void claudeOnNode20RunsAWholeTurnWithAPermissionPromptAgainstAScriptedModel() throws IOException {
+    RealClis.claude();
+    cam = new CamUnderTest(temp, Map.of());
+    wholeTurn();
+  }
+
+  @Test
+  void latestClaudeRunsAWholeTurnWithAPermissionPromptAgainstAScriptedModel() throws IOException {
+    String latest = RealClis.claudeLatest();
+    cam = new CamUnderTest(temp, Map.of("claude", launch(latest)));
+    wholeTurn();
+  }
+
+  /** Trust dialog, Bash tool call, permission prompt answered by CAM, file on disk, completion. */
+  private void wholeTurn() throws IOException {
+    api = new MockAnthropicApi(MARKER, "echo written-by-claude > " + FILE);
+    ClaudeHome.prepare(cam.home(), API_KEY);
+
+    Agent agent =
+        cam.run(
+            "claude",
+            MARKER + ": write the file",
+            Map.of("ANTHROPIC_BASE_URL", api.baseUrl(), "ANTHROPIC_API_KEY", API_KEY));
+    Agent done = cam.awaitStatus(agent.id(), AgentStatus.COMPLETED, Duration.ofSeconds(90));
+
+    List<AgentEvent> confirms = cam.events(agent.id(), EventTypes.AUTO_CONFIRM);
+    assertEquals(
+        List.of("trust", "permission"),
+        confirms.stream().map(e -> e.detail().get("kind")).toList(),
+        confirms.toString());
+    assertEquals(List.of("Enter"), confirms.get(1).detail().get("keys"), "1. Yes is preselected");
+    Path file = cam.work().resolve(FILE);
+    assertTrue(Files.exists(file), "the tool ran: " + file);
+    assertEquals("written-by-claude", Files.readString(file).strip());
+    assertEquals(List.of("tool_use", "final"), api.turns());
+    String last = cam.finalScreen(agent.id());
+    assertTrue(last.contains(MockAnthropicApi.FINAL_TEXT), last);
+    assertTrue(done.exitReason().startsWith("the tool"), done.exitReason());
+  }
+
+  private void assertTrustAnswered(String id, List<String> keys) {
+    List<AgentEvent> confirms = cam.events(id, EventTypes.AUTO_CONFIRM);
+    assertEquals(1, confirms.size(), confirms.toString());
+    assertEquals("trust", confirms.get(0).detail().get("kind"));
+    assertEquals(keys, confirms.get(0).detail().get("keys"));
+  }
+
+  /** A rules override that runs another Claude Code and asks before every tool, as 2.1.197 does. */
+  private static String launch(String executable) {
+    return "[launch]\ncommand = \""
+        + executable
+        + "\"\nargs = [\"--permission-mode\", \"default\"]\n";
+  }
+}

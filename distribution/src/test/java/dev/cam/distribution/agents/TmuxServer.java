@@ -1,0 +1,54 @@
+package dev.cam.distribution.agents;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Ends a private tmux server and everything its panes started. */
+final class TmuxServer {
+  private TmuxServer() {}
+
+  /**
+   * Kills each pane's process tree by pid (Gemini CLI's children survive a killed server), then the
+   * server. Harmless when the server never started.
+   */
+  static void endAll(Path socket) {
+    if (!Files.exists(socket)) {
+      return;
+    }
+    for (String pid : tmux(socket, "list-panes", "-a", "-F", "#{pane_pid}").lines().toList()) {
+      if (pid.isBlank()) {
+        continue;
+      }
+      ProcessHandle.of(Long.parseLong(pid.strip()))
+          .ifPresent(
+              root -> {
+                List<ProcessHandle> tree =
+                    java.util.stream.Stream.concat(
+                            root.descendants(), java.util.stream.Stream.of(root))
+                        .toList();
+                tree.forEach(ProcessHandle::destroyForcibly);
+              });
+    }
+    tmux(socket, "kill-server");
+  }
+
+  private static String tmux(Path socket, String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of("tmux", "-S", socket.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out =
+          new String(
+              process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0 ? out : "";
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.cam.plugin.cli.agent;
+
+import dev.cam.api.Agent;
+import dev.cam.api.AgentEvent;
+import dev.cam.api.PlatformContext;
+import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.Style;
+import dev.cam.plugin.cli.Times;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Follows an agent live: prints its events as they are stored and, on a terminal, a status line
+ * with a spinner and the elapsed time. Reads the store, so it shows the same whichever CAM process
+ * watches the agent. On Ctrl-C it says how to find the agent again; the agent keeps running.
+ */
+final class RunFollower {
+  private static final Duration TICK = Duration.ofMillis(150);
+  private static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
+
+  private final PlatformContext context;
+  private final Output output;
+  private final Style style;
+
+  RunFollower(PlatformContext context, Output output) {
+    this.context = context;
+    this.output = output;
+    this.style = output.style();
+  }
+
+  /** Returns the agent as it ended. */
+  Agent follow(Agent started, long afterSeq) throws InterruptedException {
+    AtomicBoolean ended = new AtomicBoolean();
+    Thread hook = new Thread(() -> detached(started, ended), "cam-run-detach");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      Agent last = loop(started, afterSeq);
+      ended.set(true);
+      return last;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // shutting down already: the hook runs
+      }
+    }
+  }
+
+  private Agent loop(Agent agent, long afterSeq) throws InterruptedException {
+    long seq = afterSeq;
+    int tick = 0;
+    Agent now = agent;
+    while (true) {
+      now = context.agents().find(agent.id());
+      for (AgentEvent e : context.events().since(seq, agent.id(), 0)) {
+        clearStatusLine();
+        print(LogLines.entry(e));
+        seq = e.seq();
+      }
+      if (now.status().isTerminal()) {
+        break;
+      }
+      statusLine(now, tick++);
+      Thread.sleep(TICK.toMillis());
+    }
+    clearStatusLine();
+    summary(now);
+    return now;
+  }
+
+  private void print(java.util.Map<String, Object> entry) {
+    output.println(
+        output.json() ? Json.write(entry) : LogLines.human(entry, style, ZoneId.systemDefault()));
+  }
+
+  private void statusLine(Agent a, int tick) {
+    if (!style.on()) {
+      return;
+    }
+    Instant from = a.startedAt() == null ? a.createdAt() : a.startedAt();
+    String line =
+        SPINNER.charAt(tick % SPINNER.length())
+            + " "
+            + a.shortId()
+            + "  "
+            + style.status(a.status())
+            + "  "
+            + a.state().name()
+            + "  "
+            + Times.duration(Duration.between(from, Instant.now()))
+            + style.dim("  Ctrl-C detaches");
+    output.out().print("\r\u001b[2K" + line);
+    output.out().flush();
+  }
+
+  private void clearStatusLine() {
+    if (style.on()) {
+      output.out().print("\r\u001b[2K");
+    }
+  }
+
+  private void summary(Agent a) {
+    if (output.json()) {
+      output.printJson(Json.object("agent", AgentJson.agent(a)));
+      return;
+    }
+    String ran = HistoryCommand.runtime(a);
+    output.println(
+        "agent "
+            + a.shortId()
+            + " "
+            + style.status(a.status())
+            + " after "
+            + ran
+            + (a.exitReason() == null ? "" : ": " + a.exitReason()));
+  }
+
+  private void detached(Agent agent, AtomicBoolean ended) {
+    if (ended.get()) {
+      return;
+    }
+    clearStatusLine();
+    output
+        .err()
+        .println(
+            "\ncam: detached; agent "
+                + agent.shortId()
+                + " keeps running. A 'cam serve' takes over"
+                + " watching it; 'cam attach "
+                + agent.shortId()
+                + "' shows it, 'cam stop "
+                + agent.shortId()
+                + "' ends it.");
+    output.err().flush();
+  }
+}

@@ -1,0 +1,109 @@
+package dev.cam.plugin.cli.context;
+
+import dev.cam.api.ConnectionReport;
+import dev.cam.api.Context;
+import dev.cam.api.PlatformContext;
+import dev.cam.api.Transport;
+import dev.cam.plugin.cli.ExitCodes;
+import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.system.Programs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cam context test NAME}: can agents run there? Asks the transport that supports the
+ * context's machine; for this machine without a transport plugin it checks tmux itself.
+ */
+@Command(
+    name = "test",
+    description = {
+      "Check a context: reachable, tmux there, directory present, and the round-trip time.",
+      "JSON: {name, reachable, latency_ms, tmux, path_ok, message}. Exit 1 when not usable."
+    })
+final class ContextTest implements Callable<Integer> {
+  private final PlatformContext context;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "NAME", description = "The context's name.")
+  String name;
+
+  ContextTest(PlatformContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Context c = context.contexts().get(name);
+    Optional<Transport> transport =
+        context.extensions(Transport.class).stream()
+            .filter(t -> t.supports(c.machine()))
+            .findFirst();
+    ConnectionReport report =
+        transport.map(t -> t.test(c.machine())).orElseGet(() -> withoutTransport(c));
+    Boolean pathOk = c.machine().isLocal() ? Files.isDirectory(Path.of(c.path())) : null;
+    boolean ok =
+        report.reachable() && report.tmuxVersion() != null && !Boolean.FALSE.equals(pathOk);
+    String message =
+        pathOk == Boolean.FALSE
+            ? "directory "
+                + c.path()
+                + " is gone: create it or 'cam context update "
+                + name
+                + " --path DIR'"
+            : report.message();
+    Output output = new Output(spec);
+    Long latency = report.latency() == null ? null : report.latency().toMillis();
+    if (output.json()) {
+      output.printJson(
+          Json.object(
+              "name", name,
+              "reachable", report.reachable(),
+              "latency_ms", latency,
+              "tmux", report.tmuxVersion(),
+              "path_ok", pathOk,
+              "message", message));
+    } else {
+      String mark = ok ? output.style().green("ok") : output.style().red("FAILED");
+      output.println(
+          name
+              + "  "
+              + c.machine().label()
+              + "  "
+              + mark
+              + (latency == null ? "" : "  " + latency + " ms")
+              + (report.tmuxVersion() == null ? "" : "  " + report.tmuxVersion())
+              + (message == null || message.isBlank() ? "" : "  " + message));
+    }
+    return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  private static ConnectionReport withoutTransport(Context c) {
+    if (!c.machine().isLocal()) {
+      return new ConnectionReport(
+          false,
+          null,
+          null,
+          "no transport for remote machines yet: install a transport plugin that supports "
+              + c.machine().label()
+              + " (e.g. transport-ssh)");
+    }
+    long start = System.nanoTime();
+    Optional<String> tmux = Programs.firstLine(List.of("tmux", "-V"));
+    Duration latency = Duration.ofNanos(System.nanoTime() - start);
+    return tmux.map(v -> new ConnectionReport(true, latency, v, "local"))
+        .orElseGet(
+            () ->
+                new ConnectionReport(
+                    true, latency, null, "tmux is not installed: apt install tmux"));
+  }
+}
