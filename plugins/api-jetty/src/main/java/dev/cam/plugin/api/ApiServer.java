@@ -9,6 +9,7 @@ import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.ProblemErrorHandler;
 import dev.cam.plugin.api.http.Router;
 import dev.cam.plugin.api.route.ApiRoutes;
+import dev.cam.plugin.api.web.WebApp;
 import dev.cam.plugin.api.ws.EventHub;
 import dev.cam.plugin.api.ws.EventSockets;
 import java.net.URI;
@@ -21,9 +22,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
- * The Jetty server: guard (headers, CORS, token) → WebSocket upgrade for {@code /api/ws} → routes.
- * Lifecycle: {@link #start()} once, {@link #stop()} once; stopping lets requests in progress finish
- * for up to five seconds and closes WebSocket clients with 1001.
+ * The Jetty server: web app files at {@code /} → guard (headers, CORS, token) → WebSocket upgrade
+ * for {@code /api/ws} → routes. Lifecycle: {@link #start()} once, {@link #stop()} once; stopping
+ * lets requests in progress finish for up to five seconds and closes WebSocket clients with 1001.
  */
 final class ApiServer {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
@@ -63,7 +64,7 @@ final class ApiServer {
     AccessGuard guard =
         new AccessGuard(
             tokens, failures, settings.corsOrigins(), settings.healthOpen(), json, upgrade);
-    server.setHandler(new GracefulHandler(guard));
+    server.setHandler(new GracefulHandler(new WebApp(guard)));
     server.setErrorHandler(new ProblemErrorHandler(json));
     server.setStopTimeout(STOP_TIMEOUT.toMillis());
     server.setStopAtShutdown(false);

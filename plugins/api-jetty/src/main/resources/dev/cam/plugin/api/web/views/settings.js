@@ -1,0 +1,48 @@
+// Server URL and token, kept in this browser; the token is checked against the server first.
+import { h, replace } from '../dom.js';
+import { settings, call } from '../api.js';
+
+export function settingsView(view, { onSaved, applyTheme }) {
+  const server = h('input', { id: 'server', type: 'url', value: settings.server,
+    placeholder: 'same as this page', autocomplete: 'url' });
+  const token = h('input', { id: 'token', type: 'password', value: settings.token,
+    autocomplete: 'current-password', required: true });
+  const theme = h('select', { id: 'theme' }, ['system', 'dark', 'light'].map((t) =>
+    h('option', { value: t, selected: t === settings.theme }, t)));
+  const message = h('p', { id: 'settings-message', role: 'alert', class: 'message' });
+
+  async function save(e) {
+    e.preventDefault();
+    message.className = 'message';
+    message.textContent = 'Checking…';
+    const previous = { server: settings.server, token: settings.token, theme: settings.theme };
+    settings.save({ server: server.value, token: previous.token, theme: theme.value });
+    try {
+      await call('GET', 'api/agents?limit=1', undefined, token.value.trim());
+    } catch (err) {
+      settings.save(previous);
+      message.className = 'message error';
+      message.textContent = err.status === 401 ? `Token refused: ${err.message}` : err.message;
+      return;
+    }
+    settings.save({ server: server.value, token: token.value, theme: theme.value });
+    applyTheme();
+    message.textContent = 'Saved.';
+    onSaved();
+  }
+
+  replace(view,
+    h('h1', {}, 'Settings'),
+    h('form', { class: 'settings', id: 'settings-form', onsubmit: save },
+      h('label', { for: 'server' }, 'Server URL'), server,
+      h('p', { class: 'hint muted' }, 'Leave empty to use the server this page came from.'),
+      h('label', { for: 'token' }, 'Token'), token,
+      h('p', { class: 'hint muted' }, "Run 'cam config get server.token' on the server."),
+      h('label', { for: 'theme' }, 'Theme'), theme,
+      h('button', { type: 'submit', id: 'save' }, 'Save'),
+      message));
+  if (!settings.token) {
+    message.textContent = 'Enter the server token to begin.';
+  }
+  return {};
+}
