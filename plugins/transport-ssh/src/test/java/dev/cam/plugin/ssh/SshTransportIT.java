@@ -276,6 +276,39 @@ class SshTransportIT {
   }
 
   @Test
+  void sshConfigAliasGivesHostNameUserPortAndIdentityFile() throws Exception {
+    Path config = dir.resolve("config");
+    Files.writeString(
+        config,
+        "Host build-box\n  HostName 127.0.0.1\n  User cam\n  Port "
+            + server.port()
+            + "\n  IdentityFile "
+            + keyFile
+            + "\n");
+    SshSettings base = settings(List.of(), null, false, "tmux");
+    SshTransport aliased =
+        new SshTransport(
+            new SshSettings(
+                base.knownHosts(),
+                false,
+                config,
+                List.of(),
+                null,
+                base.connectTimeout(),
+                base.commandTimeout(),
+                base.heartbeat(),
+                base.backoffMax(),
+                "tmux",
+                base.tmuxSocket()));
+    try {
+      ConnectionReport report = aliased.test(Machine.remote("build-box", null, 0, null));
+      assertTrue(report.reachable(), report.message());
+    } finally {
+      aliased.close();
+    }
+  }
+
+  @Test
   void closeEndsTheClientThreads() {
     SshTransport used = new SshTransport(settings(List.of(keyFile), null, false, "tmux"));
     used.list(machine);

@@ -31,6 +31,8 @@ public final class Connections implements AutoCloseable {
   private final SshSettings settings;
   private final SshClient client;
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private boolean started;
+  private boolean closed;
 
   public Connections(SshSettings settings) {
     this.settings = settings;
@@ -47,14 +49,11 @@ public final class Connections implements AutoCloseable {
     CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeat());
     CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);
     CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.connectTimeout());
-    client.start();
   }
 
   /** The open, authenticated session to the machine, connecting first if needed. */
   public ClientSession session(Machine machine) {
-    if (!client.isStarted()) {
-      throw new TransportException("the ssh transport is closed: CAM is stopping its plugins");
-    }
+    start();
     return slots.computeIfAbsent(key(machine), k -> new Slot(machine)).session();
   }
 
@@ -63,8 +62,22 @@ public final class Connections implements AutoCloseable {
     return (int) slots.values().stream().filter(Slot::isOpen).count();
   }
 
+  /** Starts the client's threads on first use: a CAM without remote machines runs none. */
+  private synchronized void start() {
+    if (closed) {
+      throw new TransportException("the ssh transport is closed: CAM is stopping its plugins");
+    }
+    if (!started) {
+      client.start();
+      started = true;
+    }
+  }
+
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     slots.values().forEach(Slot::close);
     try {
       client.stop();
