@@ -1,6 +1,7 @@
 package dev.cam.platform.plugin;
 
 import dev.cam.api.PlatformContext;
+import dev.cam.api.Transport;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
@@ -8,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.pf4j.ExtensionFactory;
 import org.pf4j.PluginRuntimeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates each extension once, through a constructor taking the {@link PlatformContext} when there
@@ -15,6 +18,8 @@ import org.pf4j.PluginRuntimeException;
  * unloaded, so every caller sees the same extension object.
  */
 final class ContextExtensionFactory implements ExtensionFactory {
+  private static final Logger LOG = LoggerFactory.getLogger(ContextExtensionFactory.class);
+
   private final Supplier<PlatformContext> context;
   private final Map<Class<?>, Object> instances = new ConcurrentHashMap<>();
 
@@ -33,9 +38,32 @@ final class ContextExtensionFactory implements ExtensionFactory {
     return created;
   }
 
-  /** Drops the instances whose classes came from this class loader (their plugin is leaving). */
+  /**
+   * Drops the instances whose classes came from this class loader (their plugin is leaving), and
+   * closes the transports among them so their threads and connections go with the plugin. A close
+   * that fails is logged; the others still close.
+   */
   void forget(ClassLoader loader) {
-    instances.keySet().removeIf(type -> type.getClassLoader() == loader);
+    instances
+        .entrySet()
+        .removeIf(
+            entry -> {
+              if (entry.getKey().getClassLoader() != loader) {
+                return false;
+              }
+              if (entry.getValue() instanceof Transport transport) {
+                closeQuietly(transport);
+              }
+              return true;
+            });
+  }
+
+  private static void closeQuietly(Transport transport) {
+    try {
+      transport.close();
+    } catch (RuntimeException e) {
+      LOG.warn("transport {} did not close cleanly: {}", transport.id(), e.getMessage());
+    }
   }
 
   private <T> T instantiate(Class<T> type) {
