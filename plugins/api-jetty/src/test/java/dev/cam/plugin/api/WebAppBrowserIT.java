@@ -206,6 +206,25 @@ class WebAppBrowserIT {
 
   @Test
   @Order(3)
+  void theServiceWorkerCachesTheShellButNoApiAnswer() {
+    driver.get(url + "#/");
+    await(d -> d.findElements(By.cssSelector("#agents li.agent")).size() == 4);
+    Object cached =
+        driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + " navigator.serviceWorker.ready"
+                + ".then(() => caches.open('cam-shell-v1'))"
+                + ".then((c) => c.keys())"
+                + ".then((keys) => done(keys.map((k) => new URL(k.url).pathname)))"
+                + ".catch((e) => done(String(e)));");
+    assertTrue(cached instanceof List<?>, String.valueOf(cached));
+    List<?> paths = (List<?>) cached;
+    assertTrue(paths.contains("/offline.html") && paths.contains("/app.js"), paths.toString());
+    assertTrue(paths.stream().noneMatch(p -> p.toString().startsWith("/api/")), paths.toString());
+  }
+
+  @Test
+  @Order(4)
   void aStatusChangeIsShownLiveWithoutAReload() {
     driver.get(url + "#/");
     await(d -> d.findElements(By.cssSelector("#agents li.agent")).size() == 4);
@@ -223,7 +242,7 @@ class WebAppBrowserIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theDetailPageShowsTheScreenAndSendsInput() throws Exception {
     driver.get(url + "#/");
     await(d -> d.findElements(By.cssSelector("#agents li.agent")).size() >= 4);
@@ -244,7 +263,7 @@ class WebAppBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aDroppedConnectionShowsABannerAndCatchesUpAfterwards() {
     driver.get(url + "#/");
     await(d -> d.findElements(By.cssSelector("#agents li.agent")).size() >= 4);
@@ -262,7 +281,7 @@ class WebAppBrowserIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theDashboardRendersTwoHundredAgentsAndUpdatesOneQuickly() {
     Instant now = Instant.now();
     AgentStatus[] statuses = {AgentStatus.RUNNING, AgentStatus.WAITING, AgentStatus.COMPLETED};
