@@ -29,7 +29,7 @@ class ClaudeCodeIT {
   private static final String API_KEY = "sk-ant-api03-cam-test-key-0123456789abcdefghij";
 
   @TempDir Path temp;
-  private CamUnderTest cam;
+  private CamStack cam;
   private MockAnthropicApi api;
 
   @AfterEach
@@ -45,7 +45,7 @@ class ClaudeCodeIT {
   @Test
   void claudeOnNode20TrustsTheFolderThenWaitsBecauseItIsNotLoggedIn() throws IOException {
     RealClis.claude();
-    cam = new CamUnderTest(temp, Map.of());
+    cam = new CamStack(temp, Map.of());
     ClaudeHome.prepare(cam.home(), null);
 
     Agent agent = cam.run("claude", "say hello", Map.of());
@@ -59,7 +59,7 @@ class ClaudeCodeIT {
   @Test
   void latestClaudeIsTrustedWithDownEnterAndStaysOpen() throws IOException {
     String latest = RealClis.claudeLatest();
-    cam = new CamUnderTest(temp, Map.of("claude", launch(latest)));
+    cam = new CamStack(temp, Map.of("claude", launch(latest)));
     ClaudeHome.prepare(cam.home(), null);
 
     Agent agent = cam.run("claude", "say hello", Map.of());
@@ -73,14 +73,14 @@ class ClaudeCodeIT {
   @Test
   void claudeOnNode20RunsAWholeTurnWithAPermissionPromptAgainstAScriptedModel() throws IOException {
     RealClis.claude();
-    cam = new CamUnderTest(temp, Map.of());
+    cam = new CamStack(temp, Map.of());
     wholeTurn();
   }
 
   @Test
   void latestClaudeRunsAWholeTurnWithAPermissionPromptAgainstAScriptedModel() throws IOException {
     String latest = RealClis.claudeLatest();
-    cam = new CamUnderTest(temp, Map.of("claude", launch(latest)));
+    cam = new CamStack(temp, Map.of("claude", launch(latest)));
     wholeTurn();
   }
 

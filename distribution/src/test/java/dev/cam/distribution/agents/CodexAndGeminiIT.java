@@ -20,7 +20,7 @@ class CodexAndGeminiIT {
   private static final Duration START = Duration.ofSeconds(60);
 
   @TempDir Path temp;
-  private CamUnderTest cam;
+  private CamStack cam;
 
   @AfterEach
   void tearDown() {
@@ -32,7 +32,7 @@ class CodexAndGeminiIT {
   @Test
   void codexWithNoAccountWaitsAtItsSignInMenuWithAHint() throws IOException {
     RealClis.codex();
-    cam = new CamUnderTest(temp, Map.of());
+    cam = new CamStack(temp, Map.of());
 
     Agent agent = cam.run("codex", "say hello", Map.of());
     Agent waiting = cam.awaitWaiting(agent.id(), "Codex is not signed in", START);
@@ -47,7 +47,7 @@ class CodexAndGeminiIT {
   @Test
   void geminiWithNoAccountIsTrustedThenWaitsAtItsSignInMenu() throws IOException {
     RealClis.gemini();
-    cam = new CamUnderTest(temp, Map.of());
+    cam = new CamStack(temp, Map.of());
 
     Agent agent = cam.run("gemini", "say hello", Map.of());
     Agent waiting = cam.awaitWaiting(agent.id(), "Gemini CLI is not signed in", START);

@@ -10,29 +10,34 @@ import java.util.concurrent.TimeUnit;
 final class TmuxServer {
   private TmuxServer() {}
 
-  /**
-   * Kills each pane's process tree by pid (Gemini CLI's children survive a killed server), then the
-   * server. Harmless when the server never started.
-   */
-  static void endAll(Path socket) {
+  /** The pids of the programs in the server's panes; empty when no server runs. */
+  static List<Long> panePids(Path socket) {
     if (!Files.exists(socket)) {
-      return;
+      return List.of();
     }
-    for (String pid : tmux(socket, "list-panes", "-a", "-F", "#{pane_pid}").lines().toList()) {
-      if (pid.isBlank()) {
-        continue;
-      }
-      ProcessHandle.of(Long.parseLong(pid.strip()))
+    return tmux(socket, "list-panes", "-a", "-F", "#{pane_pid}")
+        .lines()
+        .filter(line -> !line.isBlank())
+        .map(line -> Long.parseLong(line.strip()))
+        .toList();
+  }
+
+  /**
+   * Kills the process trees of {@code panes} by pid (Gemini CLI's children survive a killed
+   * server), then the server. Harmless when the server never started.
+   */
+  static void endAll(Path socket, List<Long> panes) {
+    for (long pid : panes) {
+      ProcessHandle.of(pid)
           .ifPresent(
               root -> {
-                List<ProcessHandle> tree =
-                    java.util.stream.Stream.concat(
-                            root.descendants(), java.util.stream.Stream.of(root))
-                        .toList();
-                tree.forEach(ProcessHandle::destroyForcibly);
+                root.descendants().forEach(ProcessHandle::destroyForcibly);
+                root.destroyForcibly();
               });
     }
-    tmux(socket, "kill-server");
+    if (Files.exists(socket)) {
+      tmux(socket, "kill-server");
+    }
   }
 
   private static String tmux(Path socket, String... args) {

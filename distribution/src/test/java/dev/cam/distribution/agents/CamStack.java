@@ -25,7 +25,7 @@ import java.util.function.Predicate;
  * socket, and an empty home for the agent CLI. {@link #close()} ends every process it started: the
  * panes' process trees by pid (some CLIs outlive their tmux server), then the tmux server.
  */
-final class CamUnderTest implements AutoCloseable {
+final class CamStack implements AutoCloseable {
   private final Path temp;
   private final Path home;
   private final Path work;
@@ -36,7 +36,7 @@ final class CamUnderTest implements AutoCloseable {
    * @param temp the test's temporary directory
    * @param toolRules per-tool rule overrides ({@code tools/<id>.toml} in the config directory)
    */
-  CamUnderTest(Path temp, Map<String, String> toolRules) throws IOException {
+  CamStack(Path temp, Map<String, String> toolRules) throws IOException {
     Prerequisites.tmux();
     this.temp = temp;
     this.home = Files.createDirectories(temp.resolve("home"));
@@ -137,12 +137,17 @@ final class CamUnderTest implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes CAM first: its tmux watch client would otherwise start a fresh server on the socket once
+   * the old one is gone. Then the panes' processes and the server.
+   */
   @Override
   public void close() {
+    List<Long> panes = TmuxServer.panePids(socket);
     try {
-      TmuxServer.endAll(socket);
-    } finally {
       kernel.close();
+    } finally {
+      TmuxServer.endAll(socket, panes);
     }
   }
 
