@@ -130,9 +130,22 @@ public final class Rig implements AutoCloseable {
     }
   }
 
-  /** Waits for the status; on timeout the error shows the agent as it last was. */
+  /**
+   * Waits for the status and for its {@code status_change} event, which is published just after the
+   * agent is saved; on timeout the error shows the agent as it last was.
+   */
   public Agent await(String id, AgentStatus status, Duration timeout) {
-    return Await.value(() -> store.agents().find(id), a -> a.status() == status, timeout);
+    Agent agent = Await.value(() -> store.agents().find(id), a -> a.status() == status, timeout);
+    Await.until(
+        () ->
+            events(id).stream()
+                .anyMatch(
+                    e ->
+                        e.type().equals("status_change")
+                            && status.wireName().equals(e.detail().get("to"))),
+        timeout,
+        "the status_change event to " + status.wireName());
+    return agent;
   }
 
   public Agent find(String id) {
