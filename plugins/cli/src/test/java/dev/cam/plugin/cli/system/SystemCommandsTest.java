@@ -94,9 +94,13 @@ class SystemCommandsTest {
   }
 
   @Test
-  void toolsWithNoAdaptersSaySoAndAnUnknownToolIsAUsageError() throws Exception {
+  void toolsListsOnlyTheAdaptersPresentAndAnUnknownToolIsAUsageError() throws Exception {
+    // The test class path carries one adapter, the agent tests' fake tool, and no real one.
     assertEquals(0, rig.cam("tools", "--json"));
-    assertEquals("{\"tools\":[]}", rig.out().strip());
+    assertEquals(
+        "{\"tools\":[{\"id\":\"fake\",\"name\":\"fake\",\"source\":\"plugin\","
+            + "\"installed\":true,\"version\":\"1.0.0\"}]}",
+        rig.out().strip());
 
     Path screen = Files.writeString(temp.resolve("screen.txt"), "> ");
     assertEquals(2, rig.cam("tools", "check", "claude", screen.toString()));
