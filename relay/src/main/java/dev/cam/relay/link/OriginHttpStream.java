@@ -38,7 +38,7 @@ final class OriginHttpStream implements LinkStream {
     this.open = open;
     this.noBody = noBody;
     this.sendWindow = new SendWindow(link.initialWindow());
-    this.upload = new UploadPublisher(link, id, new ReceiveWindow(link.initialWindow()));
+    this.upload = new UploadPublisher(link, id, growing(link));
     this.download = new DownloadSubscriber(link, id, sendWindow, this::finish, this::failed);
   }
 
@@ -154,6 +154,11 @@ final class OriginHttpStream implements LinkStream {
       current.cancel(true);
     }
     link.finished(id, this);
+  }
+
+  /** Server-side windows grow to four initial windows; the relay enforces the real budget. */
+  static ReceiveWindow growing(StreamContext link) {
+    return new ReceiveWindow(link.initialWindow(), 4 * link.initialWindow(), bytes -> true);
   }
 
   private static String trimSlash(String base) {

@@ -56,7 +56,7 @@ final class OriginWebSocketStream implements LinkStream, WebSocket.Listener {
     this.id = id;
     this.open = open;
     this.sendWindow = new SendWindow(link.initialWindow());
-    this.receiveWindow = new ReceiveWindow(link.initialWindow());
+    this.receiveWindow = OriginHttpStream.growing(link);
   }
 
   @Override

@@ -70,7 +70,11 @@ final class HttpExchange implements RelayStream {
     this.kind = kind;
     this.upgrades = upgrades;
     this.sendWindow = new SendWindow(runtime.limits.initialWindow());
-    this.receiveWindow = new ReceiveWindow(runtime.limits.initialWindow());
+    this.receiveWindow =
+        new ReceiveWindow(
+            runtime.limits.initialWindow(),
+            runtime.limits.maxWindow(),
+            bytes -> runtime.budget.tryReserve(bytes));
   }
 
   void start(StreamOpen open, boolean hasBody) {
@@ -234,7 +238,7 @@ final class HttpExchange implements RelayStream {
   private void finish() {
     if (finished.compareAndSet(false, true)) {
       dropQueued();
-      link.endStream(id, this);
+      link.endStream(id, this, receiveWindow.grown());
       callback.succeeded();
       uploadLoop.run();
     }
@@ -245,7 +249,7 @@ final class HttpExchange implements RelayStream {
     if (finished.compareAndSet(false, true)) {
       link.send(new Reason(Reason.CANCELLED, "client went away").toFrame(FrameType.RESET, id));
       dropQueued();
-      link.endStream(id, this);
+      link.endStream(id, this, receiveWindow.grown());
       callback.failed(failure);
       uploadLoop.run();
     }
@@ -257,7 +261,7 @@ final class HttpExchange implements RelayStream {
       return;
     }
     dropQueued();
-    link.endStream(id, this);
+    link.endStream(id, this, receiveWindow.grown());
     if (writing || response.isCommitted()) {
       callback.failed(new IOException(reason));
     } else {

@@ -87,10 +87,10 @@ final class LinkSession {
     streams.put(id, stream);
   }
 
-  /** Ends a stream: forgets it and gives back its reservation, once. */
-  void endStream(int id, RelayStream stream) {
+  /** Ends a stream: forgets it and gives back its reservation and window growth, once. */
+  void endStream(int id, RelayStream stream, long grown) {
     if (streams.remove(id, stream)) {
-      runtime.budget.release(runtime.streamReservation());
+      runtime.budget.release(runtime.streamReservation() + grown);
     }
   }
 
@@ -168,7 +168,7 @@ final class LinkSession {
     runtime.registry.remove(this);
     for (Map.Entry<Integer, RelayStream> entry : streams.entrySet()) {
       entry.getValue().onLinkLost(reason);
-      endStream(entry.getKey(), entry.getValue());
+      endStream(entry.getKey(), entry.getValue(), 0);
     }
   }
 }

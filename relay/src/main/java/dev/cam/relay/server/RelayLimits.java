@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param newStreamsPerSecond sustained rate of new streams per server
  * @param newStreamBurst new streams per server allowed at once above the rate
  * @param bufferBudgetBytes bytes the relay may hold in buffers across all streams
- * @param initialWindow per-stream credit in each direction
+ * @param initialWindow per-stream credit in each direction at first; busy streams grow theirs up to
+ *     {@link #maxWindow()} while the buffer budget allows
  * @param pingInterval how often the relay pings each link; three silent intervals close it
  * @param idleTimeout how long a client connection may stay silent
  */
@@ -52,6 +53,11 @@ public record RelayLimits(
     }
   }
 
+  /** The largest a busy stream's window grows to, budget permitting: 16 initial windows. */
+  public int maxWindow() {
+    return (int) Math.min(16L * initialWindow, Integer.MAX_VALUE / 2);
+  }
+
   /** Defaults for a relay on a small VPS serving a few hundred servers. */
   public static RelayLimits defaults() {
     return new RelayLimits(
@@ -63,7 +69,7 @@ public record RelayLimits(
         50,
         200,
         256L * 1024 * 1024,
-        256 * 1024,
+        64 * 1024,
         Duration.ofSeconds(15),
         Duration.ofMinutes(10));
   }

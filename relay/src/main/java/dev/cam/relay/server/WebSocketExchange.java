@@ -230,7 +230,7 @@ public final class WebSocketExchange implements RelayStream, Session.Listener {
           runtime.budget.drop(dropped.data().remaining());
         }
       }
-      link.endStream(id, this);
+      link.endStream(id, this, receiveWindow.grown());
     }
   }
 }

@@ -36,6 +36,28 @@ class FlowControlTest {
   }
 
   @Test
+  void busyWindowGrowsOnlyAsFarAsTheAllowanceLets() {
+    int[] allowed = {1000};
+    ReceiveWindow window =
+        new ReceiveWindow(
+            1000,
+            8000,
+            bytes -> {
+              if (bytes > allowed[0]) {
+                return false;
+              }
+              allowed[0] -= bytes;
+              return true;
+            });
+    window.received(1000);
+    assertEquals(2000, window.consumed(1000), "a full window consumed doubles it");
+    assertEquals(1000, window.grown());
+    window.received(2000);
+    assertEquals(2000, window.consumed(2000), "the allowance is spent: no more growth");
+    assertEquals(1000, window.grown());
+  }
+
+  @Test
   void badWindowIncrementsAreProtocolErrors() {
     SendWindow window = new SendWindow(10);
     assertThrows(ProtocolException.class, () -> window.grant(0));

@@ -1,0 +1,225 @@
+package dev.cam.relay.bench;
+
+import dev.cam.relay.identity.ServerIdentity;
+import dev.cam.relay.link.LinkSettings;
+import dev.cam.relay.link.LinkState;
+import dev.cam.relay.link.ServerLink;
+import dev.cam.relay.testing.OriginServer;
+import dev.cam.relay.testing.WsClient;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Driver of {@code bench/relay.sh}: starts the relay from its distribution in its own JVM, an
+ * origin and a server link here, then measures beside direct loopback in the same run: latency of a
+ * small request, throughput of a 100 MB download, and the relay's RSS with 1,000 WebSocket clients.
+ */
+public final class RelayBench {
+  private RelayBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path distribution = Path.of(args[0]);
+    int requests = Integer.parseInt(args.length > 1 ? args[1] : "3000");
+    int sockets = Integer.parseInt(args.length > 2 ? args[2] : "1000");
+    Path dir = Files.createTempDirectory("relay-bench");
+    // The default stream rate (50/s per server) is for people; a benchmark is not one.
+    Path config =
+        Files.writeString(
+            dir.resolve("relay.toml"),
+            "[limits]\nnew-streams-per-second = 1000000\nnew-stream-burst = 1000000\n"
+                + "max-streams-per-server = 2000\nmax-connections-per-ip = 5000\n");
+    Process relay =
+        new ProcessBuilder(
+                distribution.resolve("bin/cam-relay").toString(),
+                "--config",
+                config.toString(),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0")
+            .redirectErrorStream(true)
+            .start();
+    try (OriginServer origin =
+        new OriginServer("bench", Files.writeString(dir.resolve("index.html"), "x".repeat(100)))) {
+      URI relayUri = listening(relay);
+      ServerLink link =
+          new ServerLink(
+              LinkSettings.of(relayUri, URI.create(origin.origin())),
+              ServerIdentity.generate(),
+              status -> {});
+      link.start();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (link.status().state() != LinkState.CONNECTED && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      URI viaRelay = link.status().publicUrl();
+      URI direct = URI.create(origin.origin() + "/");
+      System.out.printf("relay pid %d, load average %s%n", relay.pid(), loadAverage());
+      System.out.printf("relay RSS idle: %.1f MB%n", rssMb(relay.pid()));
+      latency(direct, viaRelay, requests);
+      throughput(direct, viaRelay, 100L * 1024 * 1024);
+      webSockets(viaRelay, relay.pid(), sockets);
+      link.close();
+    } finally {
+      relay.destroy();
+      relay.waitFor(10, TimeUnit.SECONDS);
+      relay.destroyForcibly();
+    }
+  }
+
+  private static void latency(URI direct, URI viaRelay, int requests) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    long[] d = new long[requests];
+    long[] r = new long[requests];
+    for (int i = 0; i < requests; i++) {
+      // warm-up of both paths
+      get(client, direct.resolve("index.html"));
+      get(client, viaRelay.resolve("index.html"));
+    }
+    for (int i = 0; i < requests; i++) {
+      d[i] = get(client, direct.resolve("index.html"));
+      r[i] = get(client, viaRelay.resolve("index.html"));
+    }
+    Arrays.sort(d);
+    Arrays.sort(r);
+    System.out.printf(
+        "small GET (%d each, interleaved): direct p50 %.3f ms p90 %.3f p99 %.3f | relay p50 %.3f"
+            + " ms p90 %.3f p99 %.3f | added p50 %.3f ms (goal < 1)%n",
+        requests,
+        ms(d, 50),
+        ms(d, 90),
+        ms(d, 99),
+        ms(r, 50),
+        ms(r, 90),
+        ms(r, 99),
+        ms(r, 50) - ms(d, 50));
+  }
+
+  private static long get(HttpClient client, URI uri) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<byte[]> response =
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
+    long took = System.nanoTime() - start;
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(uri + " answered " + response.statusCode());
+    }
+    return took;
+  }
+
+  private static double ms(long[] sorted, int percentile) {
+    return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)] / 1e6;
+  }
+
+  private static void throughput(URI direct, URI viaRelay, long bytes) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    download(client, direct.resolve("download?bytes=" + bytes), bytes);
+    download(client, viaRelay.resolve("download?bytes=" + bytes), bytes);
+    double[] d = new double[3];
+    double[] r = new double[3];
+    for (int i = 0; i < 3; i++) {
+      d[i] = download(client, direct.resolve("download?bytes=" + bytes), bytes);
+      r[i] = download(client, viaRelay.resolve("download?bytes=" + bytes), bytes);
+    }
+    Arrays.sort(d);
+    Arrays.sort(r);
+    System.out.printf(
+        "100 MB download (median of 3): direct %.0f MB/s | relay %.0f MB/s | ratio %.2f (goal >="
+            + " 0.5)%n",
+        d[1], r[1], r[1] / d[1]);
+  }
+
+  private static double download(HttpClient client, URI uri, long bytes) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response =
+        client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
+    long got;
+    try (InputStream in = response.body()) {
+      got = in.transferTo(OutputStream.nullOutputStream());
+    }
+    if (got != bytes) {
+      throw new IllegalStateException("download got " + got + " of " + bytes);
+    }
+    return bytes / 1048576.0 / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static void webSockets(URI viaRelay, long relayPid, int count) throws Exception {
+    URI uri = URI.create(viaRelay.toString().replaceFirst("^http", "ws") + "api/ws");
+    HttpClient client = HttpClient.newHttpClient();
+    List<WsClient> clients = new ArrayList<>(count);
+    long start = System.nanoTime();
+    List<CompletableFuture<Void>> opening = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      clients.add(WsClient.connect(client, uri, OriginServer.TOKEN));
+    }
+    double connectSeconds = (System.nanoTime() - start) / 1e9;
+    for (WsClient c : clients) {
+      c.next(); // greeting
+      opening.add(c.socket.sendText("ping", true).thenAccept(ws -> {}));
+    }
+    CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    for (WsClient c : clients) {
+      if (!"ping".equals(c.next())) {
+        throw new IllegalStateException("echo lost");
+      }
+    }
+    System.gc();
+    Thread.sleep(2000);
+    System.out.printf(
+        "%d WebSocket clients through the relay: connected in %.1f s, all echoed; relay RSS %.1f MB"
+            + " (goal < 256)%n",
+        count, connectSeconds, rssMb(relayPid));
+    for (WsClient c : clients) {
+      c.socket.abort();
+    }
+  }
+
+  static double rssMb(long pid) throws Exception {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+      }
+    }
+    return -1;
+  }
+
+  private static String loadAverage() throws Exception {
+    return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+  }
+
+  private static URI listening(Process relay) throws Exception {
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(relay.getInputStream(), StandardCharsets.UTF_8));
+    CompletableFuture<URI> uri = new CompletableFuture<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                for (String line; (line = in.readLine()) != null; ) {
+                  int at = line.indexOf("listening on ");
+                  if (at >= 0) {
+                    uri.complete(URI.create(line.substring(at + 13).trim()));
+                  }
+                }
+              } catch (Exception e) {
+                uri.completeExceptionally(e);
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    return uri.get(30, TimeUnit.SECONDS);
+  }
+}
