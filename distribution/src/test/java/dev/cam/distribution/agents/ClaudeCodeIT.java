@@ -106,8 +106,12 @@ class ClaudeCodeIT {
     assertTrue(Files.exists(file), "the tool ran: " + file);
     assertEquals("written-by-claude", Files.readString(file).strip());
     assertEquals(List.of("tool_use", "final"), api.turns());
-    String last = cam.finalScreen(agent.id());
-    assertTrue(last.contains(MockAnthropicApi.FINAL_TEXT), last);
+    // The Stop hook completes the agent as the turn ends, a moment before the answer is drawn;
+    // a completed agent keeps its session, so the answer shows on its live screen.
+    dev.cam.plugin.tmux.testkit.Await.value(
+        () -> cam.screen(agent.id()),
+        screen -> screen.contains(MockAnthropicApi.FINAL_TEXT),
+        Duration.ofSeconds(20));
     assertTrue(done.exitReason().startsWith("the tool"), done.exitReason());
   }
 
