@@ -251,7 +251,7 @@ class TmuxTransportIT {
     assertTrue(screen.text().contains(value + "|" + cwd.toRealPath() + "|done"), screen.text());
     SessionRef single =
         transport.create(
-            new SessionSpec("cam-pwd", null, cwd.toString(), List.of("pwd"), null, 100, 30));
+            new SessionSpec("cam-pwd", null, cwd.toString(), List.of("pwd"), null, 400, 30));
     screenShowing(single, cwd.toRealPath().toString());
     Await.until(() -> !transport.isAlive(single), WAIT, "pwd to end");
     assertFalse(Files.exists(dir.resolve("pwned")) || Files.exists(cwd.resolve("pwned")));
