@@ -147,6 +147,44 @@ class AgentOverRestIT {
     assertEquals(400, input.status, "no live session: " + input.body);
   }
 
+  @Test
+  void aTaskGraphAppliedOverRestRunsItsAgentsInOrderThroughTheKernel() throws Exception {
+    Path script = FakeAgent.script(temp, "ready", "busy 200ms Working", "done");
+    String graph =
+        "defaults: {tool: fake}\n"
+            + "tasks:\n"
+            + "  - {name: schema, prompt: add the table, env: {FAKE_SCRIPT: "
+            + script
+            + "}}\n"
+            + "  - {name: api, prompt: add the endpoint, depends_on: [schema], env: {FAKE_SCRIPT: "
+            + script
+            + "}}\n";
+    HttpRequest apply =
+        HttpRequest.newBuilder(URI.create(api + "/tasks/apply?dir=" + temp))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/yaml")
+            .POST(HttpRequest.BodyPublishers.ofString(graph))
+            .build();
+    HttpResponse<String> created = http.send(apply, HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, created.statusCode(), created.body());
+    String id = JSON.readTree(created.body()).get("id").asText();
+
+    JsonNode done =
+        Await.value(
+            () -> call("GET", "/tasks/" + id, null).json(),
+            g -> !g.get("status").asText().equals("running"),
+            Duration.ofSeconds(60));
+    assertEquals("completed", done.get("status").asText(), done.toString());
+    JsonNode schema = done.get("tasks").get(0);
+    JsonNode second = done.get("tasks").get(1);
+    assertEquals("completed", schema.get("agent_status").asText());
+    assertEquals("completed", second.get("agent_status").asText());
+    assertTrue(
+        !java.time.Instant.parse(second.get("started_at").asText())
+            .isBefore(java.time.Instant.parse(schema.get("finished_at").asText())),
+        "api started after schema ended: " + done);
+  }
+
   private JsonNode run(Path script, boolean autoConfirm) throws Exception {
     String body =
         JSON.writeValueAsString(
