@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cam.api.AgentStatus;
 import dev.cam.api.EventTypes;
+import dev.cam.plugin.api.web.PairingLink;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,24 @@ class WebAgentPagesBrowserIT {
   static final String RUNNING = "a1000000000000000000000a";
   static final String SCREEN =
       "Edit src/App.java?\n<script>alert(1)</script>\n\n ❯ 1. Yes\n   2. No, and tell Claude";
+
+  static final String WORKING =
+      String.join(
+          "\n",
+          "● Edit src/App.java",
+          "  ⎿  Updated src/App.java with 3 additions and 1 removal",
+          "",
+          "● Bash(./mvnw -q test)",
+          "  ⎿  Running the tests…",
+          "     [INFO] Tests run: 12, Failures: 0, Errors: 0, Skipped: 0",
+          "     12 passed",
+          "",
+          "✻ Checking the checkout page… (12s · esc to interrupt)",
+          "",
+          "╭──────────────────────────────────────────────────────────────────────────╮",
+          "│ >                                                                        │",
+          "╰──────────────────────────────────────────────────────────────────────────╯",
+          "  ? for shortcuts");
 
   @TempDir static Path dir;
   static WebRig rig;
@@ -86,7 +106,7 @@ class WebAgentPagesBrowserIT {
     assertEquals(
         List.of("text " + WAITING + " y", "keys " + WAITING + " Enter"), rig.control.received);
 
-    rig.control.show("Edit src/App.java? yes\n\nRunning the tests: 12 passed");
+    rig.control.show(WORKING);
     rig.platform
         .events()
         .publish(WAITING, EventTypes.OUTPUT, Map.of("lines", List.of("Running the tests")));
@@ -165,8 +185,7 @@ class WebAgentPagesBrowserIT {
   void aPairingLinkLogsInAndLeavesNoTokenInTheAddress() {
     rig.driver.get(rig.url());
     rig.script("localStorage.clear()");
-    String server = rig.url();
-    rig.driver.get(rig.url() + "#/pair?server=" + server + "&token=" + WebRig.TOKEN);
+    rig.driver.get(PairingLink.of(URI.create(rig.url() + "api"), WebRig.TOKEN));
     rig.await(d -> d.findElements(By.cssSelector("#agents li.agent")).size() >= 2);
     assertEquals(WebRig.TOKEN, rig.script("return localStorage.getItem('cam.token')"));
     assertEquals("", rig.script("return localStorage.getItem('cam.server')"));
