@@ -1,14 +1,16 @@
 // Talks to CAM's REST API. The token travels only in the Authorization header, never in a URL.
-const KEYS = { server: 'cam.server', token: 'cam.token', theme: 'cam.theme' };
+const KEYS = { server: 'cam.server', token: 'cam.token', theme: 'cam.theme', notify: 'cam.notify' };
 
 export const settings = {
   get server() { return localStorage.getItem(KEYS.server) || ''; },
   get token() { return localStorage.getItem(KEYS.token) || ''; },
   get theme() { return localStorage.getItem(KEYS.theme) || 'system'; },
-  save({ server, token, theme }) {
+  get notify() { return localStorage.getItem(KEYS.notify) === 'on'; },
+  save({ server, token, theme, notify }) {
     localStorage.setItem(KEYS.server, (server || '').trim());
     localStorage.setItem(KEYS.token, (token || '').trim());
     localStorage.setItem(KEYS.theme, theme || 'system');
+    if (notify !== undefined) localStorage.setItem(KEYS.notify, notify ? 'on' : 'off');
   },
 };
 
@@ -52,11 +54,15 @@ export const api = {
   agents: () => call('GET', 'api/agents?limit=1000'),
   agent: (id) => call('GET', `api/agents/${encodeURIComponent(id)}`),
   logs: (id, tail = 200) => call('GET', `api/agents/${encodeURIComponent(id)}/logs?tail=${tail}`),
+  logsSince: (id, since) => call('GET', `api/agents/${encodeURIComponent(id)}/logs?since=${since}`),
   output: (id) => call('GET', `api/agents/${encodeURIComponent(id)}/output?lines=0`),
   input: (id, body) => call('POST', `api/agents/${encodeURIComponent(id)}/input`, body),
   stop: (id, mode) => call('DELETE', `api/agents/${encodeURIComponent(id)}?mode=${mode}`),
   retry: (id) => call('POST', `api/agents/${encodeURIComponent(id)}/retry`),
   run: (body) => call('POST', 'api/agents', body),
+  applyTasks: (body) => call('POST', 'api/tasks/apply', body),
+  graphs: () => call('GET', 'api/tasks?limit=20'),
+  tasks: (id) => call('GET', `api/tasks/${encodeURIComponent(id)}`),
   contexts: () => call('GET', 'api/contexts'),
   health: (token) => call('GET', 'api/system/health', undefined, token),
 };
