@@ -92,7 +92,9 @@ final class WebRig implements AutoCloseable {
   }
 
   <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    return new WebDriverWait(driver, WAIT)
+        .withMessage(() -> "the page at " + driver.getCurrentUrl() + " shows: " + text("main"))
+        .until(condition);
   }
 
   /** Text of an element read in one step, so a re-render between find and read does no harm. */

@@ -28,14 +28,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function call(method, path, body, token = settings.token) {
+/** A JSON body is sent as JSON; with another {@code type} the body is a string sent as it is. */
+export async function call(method, path, body, token = settings.token, type = 'application/json') {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = type;
+  const payload = body === undefined || type !== 'application/json' ? body : JSON.stringify(body);
   let response;
   try {
     response = await fetch(new URL(path, base()), {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: payload,
       cache: 'no-store', credentials: 'omit',
     });
   } catch (e) {
@@ -60,7 +62,9 @@ export const api = {
   stop: (id, mode) => call('DELETE', `api/agents/${encodeURIComponent(id)}?mode=${mode}`),
   retry: (id) => call('POST', `api/agents/${encodeURIComponent(id)}/retry`),
   run: (body) => call('POST', 'api/agents', body),
-  applyTasks: (body) => call('POST', 'api/tasks/apply', body),
+  /** The task file as it is; format, context, dir, parallel, name and dry_run as query parameters. */
+  applyTasks: (text, params) => call('POST', `api/tasks/apply?${new URLSearchParams(params)}`, text,
+    settings.token, `application/${params.format}`),
   graphs: () => call('GET', 'api/tasks?limit=20'),
   tasks: (id) => call('GET', `api/tasks/${encodeURIComponent(id)}`),
   contexts: () => call('GET', 'api/contexts'),

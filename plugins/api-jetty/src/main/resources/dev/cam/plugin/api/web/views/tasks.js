@@ -10,14 +10,16 @@ export function tasksView(view, id) {
 
 function upload(view) {
   const file = h('input', { id: 'tasks-file', type: 'file', accept: '.yaml,.yml,.toml,.json' });
-  const text = h('textarea', { id: 'tasks-text', rows: 10, spellcheck: 'false',
+  const text = h('textarea', { id: 'tasks-text', rows: 10, spellcheck: 'false', required: true,
     placeholder: 'version: 1\ndefaults: {tool: claude}\ntasks:\n  - name: schema\n    prompt: design the schema' });
   const format = h('select', { id: 'tasks-format' }, ['yaml', 'toml', 'json'].map((f) => h('option', { value: f }, f)));
   const context = h('select', { id: 'tasks-context' }, h('option', { value: '' }, '(from the file)'));
+  const dir = h('input', { id: 'tasks-dir', placeholder: '/path/on/the/server' });
   const parallel = h('input', { id: 'tasks-parallel', type: 'number', min: 1, max: 64, value: 4 });
   const message = h('p', { class: 'message', role: 'alert', id: 'tasks-message' });
+  const plan = h('ol', { class: 'plan', id: 'tasks-plan' });
   const recent = h('ul', { class: 'graphs', id: 'graphs' });
-  let name = 'tasks';
+  let name = '';
 
   file.addEventListener('change', async () => {
     const chosen = file.files[0];
@@ -27,15 +29,27 @@ function upload(view) {
     text.value = await chosen.text();
   });
 
-  async function apply(e) {
-    e.preventDefault();
-    const body = { text: text.value, format: format.value, name, parallel: Number(parallel.value) || 4 };
-    if (context.value) body.context = context.value;
+  function params(dryRun) {
+    const p = { format: format.value, parallel: Number(parallel.value) || 4 };
+    if (name) p.name = name;
+    if (context.value) p.context = context.value;
+    if (dir.value.trim()) p.dir = dir.value.trim();
+    if (dryRun) p.dry_run = 'true';
+    return p;
+  }
+
+  async function send(dryRun) {
     message.className = 'message';
-    message.textContent = 'Applying…';
+    message.textContent = dryRun ? 'Checking…' : 'Applying…';
+    replace(plan);
     try {
-      const graph = await api.applyTasks(body);
-      location.hash = `#/tasks/${encodeURIComponent(graph.id)}`;
+      const answer = await api.applyTasks(text.value, params(dryRun));
+      if (!dryRun) {
+        location.hash = `#/tasks/${encodeURIComponent(answer.id)}`;
+        return;
+      }
+      message.textContent = `${answer.name}: ${answer.levels.flat().length} tasks in ${answer.levels.length} levels`;
+      replace(plan, answer.levels.map((level, i) => h('li', {}, `Level ${i}: ${level.join(', ')}`)));
     } catch (err) {
       message.className = 'message error';
       message.textContent = err.message;
@@ -43,18 +57,22 @@ function upload(view) {
   }
 
   replace(view, h('h1', {}, 'Task graph'),
-    h('form', { class: 'settings', id: 'tasks-form', onsubmit: apply },
+    h('form', { class: 'settings', id: 'tasks-form', onsubmit: (e) => { e.preventDefault(); send(false); } },
       h('label', { for: 'tasks-file' }, 'File'), file,
       h('label', { for: 'tasks-text' }, 'Or paste it'), text,
       h('label', { for: 'tasks-format' }, 'Format'), format,
-      h('label', { for: 'tasks-context' }, 'Context'), context,
+      h('label', { for: 'tasks-context' }, 'Context for tasks that name none'), context,
+      h('label', { for: 'tasks-dir' }, 'Or a directory on the server'), dir,
       h('label', { for: 'tasks-parallel' }, 'Tasks at once'), parallel,
-      h('button', { type: 'submit', id: 'tasks-apply' }, 'Apply'), message),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', id: 'tasks-check', onclick: () => send(true) }, 'Check'),
+        h('button', { type: 'submit', id: 'tasks-apply' }, 'Apply')),
+      message, plan),
     h('h2', {}, 'Recent graphs'), recent);
   api.contexts().then((answer) => {
     for (const c of answer.contexts) context.append(h('option', { value: c.name }, c.name));
   }).catch(() => {});
-  api.graphs().then((answer) => replace(recent, answer.graphs.length ? answer.graphs.map((g) =>
+  api.graphs().then((answer) => replace(recent, answer.tasks.length ? answer.tasks.map((g) =>
     h('li', {}, h('a', { href: `#/tasks/${encodeURIComponent(g.id)}` },
       h('span', { class: `badge status-${g.status}` }, g.status), ' ', g.name, ' ',
       h('span', { class: 'muted' }, g.created_at ? new Date(g.created_at).toLocaleString() : ''))))
@@ -107,6 +125,7 @@ function task(t) {
   return h('li', { class: 'agent task', dataset: { task: t.name, status: t.status } },
     h(t.agent_id ? 'a' : 'div', t.agent_id ? { href: `#/agents/${encodeURIComponent(t.agent_id)}` } : {},
       h('div', { class: 'line' }, h('span', { class: `badge status-${t.status}` }, t.status), name,
+        t.agent_status && t.agent_status !== t.status ? h('span', { class: 'state' }, `agent ${t.agent_status}`) : null,
         h('span', { class: 'elapsed' }, elapsed(t.started_at, t.finished_at))),
       h('div', { class: 'meta muted' }, t.depends_on.length ? `after ${t.depends_on.join(', ')}` : 'no dependencies'),
       t.reason ? h('div', { class: 'last' }, t.reason) : null));
