@@ -46,6 +46,7 @@ class SshTransportIT {
   @TempDir Path dir;
   Path keyFile;
   Path knownHosts;
+  Path camKnownHosts;
   SshTransport transport;
   Machine machine;
   static int sessions;
@@ -66,6 +67,7 @@ class SshTransportIT {
   void start() throws Exception {
     keyFile = SshServerFixture.writeKey(clientKey, dir.resolve("id_ed25519"));
     knownHosts = dir.resolve("known_hosts");
+    camKnownHosts = dir.resolve("cam/known_hosts");
     Files.writeString(knownHosts, server.knownHostsLine(server.hostKey()));
     machine = Machine.remote("127.0.0.1", SshServerFixture.USER, server.port(), null);
     transport = new SshTransport(settings(List.of(keyFile), null, false, "tmux"));
@@ -75,6 +77,7 @@ class SshTransportIT {
   void stop() throws Exception {
     // Tests may have replaced the host key; clean-up talks to the real server.
     Files.writeString(knownHosts, server.knownHostsLine(server.hostKey()));
+    Files.deleteIfExists(camKnownHosts);
     try {
       transport.list(machine).forEach(transport::kill);
     } finally {
@@ -85,9 +88,12 @@ class SshTransportIT {
   SshSettings settings(List<Path> keys, String password, boolean acceptNew, String executable) {
     return new SshSettings(
         knownHosts,
+        camKnownHosts,
         acceptNew,
         null,
         keys,
+        null,
+        null,
         password,
         Duration.ofSeconds(5),
         COMMAND_TIMEOUT,
@@ -174,13 +180,23 @@ class SshTransportIT {
   }
 
   @Test
-  void unknownHostIsRefusedUnlessAcceptNewIsSet() throws Exception {
+  void unknownHostIsRefusedUntilAcceptedIntoCamsKnownHosts() throws Exception {
     Files.writeString(knownHosts, "");
     ConnectionReport refused = transport.test(machine);
     assertFalse(refused.reachable());
     assertTrue(refused.message().contains("is unknown"), refused.message());
-    assertTrue(refused.message().contains("accept-new"), refused.message());
+    assertTrue(refused.message().contains("cam context test --accept-new"), refused.message());
 
+    ConnectionReport accepted = transport.test(machine, true);
+    assertTrue(accepted.reachable(), accepted.message());
+    assertTrue(Files.readString(camKnownHosts).contains("[127.0.0.1]:" + server.port()));
+    assertEquals("", Files.readString(knownHosts), "the person's known_hosts is only read");
+    Await.until(() -> transport.test(machine).reachable(), WAIT, "the accepted key is known");
+  }
+
+  @Test
+  void acceptNewSettingAddsTheKeyOnFirstConnect() throws Exception {
+    Files.writeString(knownHosts, "");
     SshTransport accepting = new SshTransport(settings(List.of(keyFile), null, true, "tmux"));
     try {
       ConnectionReport report = accepting.test(machine);
@@ -188,7 +204,20 @@ class SshTransportIT {
     } finally {
       accepting.close();
     }
-    assertTrue(Files.readString(knownHosts).contains("[127.0.0.1]:" + server.port()));
+    assertTrue(Files.readString(camKnownHosts).contains("[127.0.0.1]:" + server.port()));
+  }
+
+  @Test
+  void aKeyChangedInCamsKnownHostsIsRefusedEvenWhenAcceptingNewOnes() throws Exception {
+    KeyPair other = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+    Files.writeString(knownHosts, "");
+    Files.createDirectories(camKnownHosts.getParent());
+    Files.writeString(camKnownHosts, server.knownHostsLine(other.getPublic()));
+    ConnectionReport report = transport.test(machine, true);
+    assertFalse(report.reachable());
+    assertTrue(report.message().contains("CHANGED"), report.message());
+    assertTrue(report.message().contains("-f " + camKnownHosts), report.message());
+    assertEquals(1, Files.readAllLines(camKnownHosts).size(), "nothing added");
   }
 
   @Test
@@ -290,9 +319,12 @@ class SshTransportIT {
         new SshTransport(
             new SshSettings(
                 base.knownHosts(),
+                base.camKnownHosts(),
                 false,
                 config,
                 List.of(),
+                null,
+                null,
                 null,
                 base.connectTimeout(),
                 base.commandTimeout(),
