@@ -16,6 +16,7 @@ import dev.cam.plugin.tmux.testkit.Await;
 import dev.cam.plugin.tmux.testkit.FakeAgent;
 import dev.cam.plugin.tmux.testkit.Journal;
 import dev.cam.plugin.tmux.testkit.TmuxFixture;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -302,6 +303,66 @@ class SshTransportIT {
     Screen back = screenShowing(session, "⏺ still here");
     assertTrue(back.text().contains("│ ❯"), back.text());
     assertEquals(1, transport.openConnections());
+  }
+
+  @Test
+  void aSessionThatEndedDuringACutIsGoneAfterTheReconnect() throws Exception {
+    SessionRef session = agent("say soon gone", "ready");
+    screenShowing(session, "⏺ soon gone");
+    server.stop();
+    try {
+      assertThrows(TransportException.class, () -> transport.capture(session, 0, false));
+      tmux.tmux("kill-session", "-t", "=" + session.name()); // ends while CAM cannot look
+    } finally {
+      server.start();
+    }
+    Await.until(() -> goneAfterReconnect(session), WAIT, "isAlive false after the reconnect");
+    TransportException e =
+        assertThrows(TransportException.class, () -> transport.capture(session, 0, false));
+    assertTrue(e.getMessage().contains("is gone"), e.getMessage());
+  }
+
+  boolean goneAfterReconnect(SessionRef session) {
+    try {
+      return !transport.isAlive(session);
+    } catch (TransportException e) {
+      return false; // still reconnecting
+    }
+  }
+
+  static String readOrEmpty(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Test
+  void killEndsWhatThePaneLeftRunning() throws Exception {
+    Path pidFile = dir.resolve("child.pid");
+    // A child that ignores the hang-up tmux sends and TERM too: only KILL ends it.
+    String script =
+        "(trap '' HUP TERM; exec sleep 777) & echo $! > '" + pidFile + "'; exec sleep 1000";
+    SessionRef session =
+        transport.create(
+            new SessionSpec(
+                "cam-tree",
+                machine,
+                dir.toString(),
+                List.of("sh", "-c", script),
+                Map.of(),
+                80,
+                24));
+    Await.until(() -> readOrEmpty(pidFile).endsWith("\n"), WAIT, "the child's pid");
+    ProcessHandle child =
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+
+    transport.kill(session);
+
+    Await.until(() -> !child.isAlive(), WAIT, "the child ended by the kill");
+    assertFalse(transport.isAlive(session));
+    assertEquals(List.of(), transport.list(machine));
   }
 
   @Test
