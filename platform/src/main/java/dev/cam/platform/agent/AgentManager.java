@@ -344,6 +344,11 @@ public final class AgentManager implements AgentControl, AutoCloseable {
   }
 
   @Override
+  public void release() {
+    close();
+  }
+
+  @Override
   public void close() {
     keeper.stop();
     monitors.values().forEach(AgentMonitor::halt);

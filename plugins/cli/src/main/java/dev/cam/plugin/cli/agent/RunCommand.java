@@ -7,8 +7,10 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.RunRequest;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.service.CamService;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -97,15 +99,19 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Output output = new Output(spec);
     RunRequest request = request();
+    Mode mode = Mode.of(spec, context);
     if (dryRun) {
+      mode.notRemote(spec, "it asks this machine's tool adapters; run it on the server");
       return DryRun.print(context, output, request);
     }
-    long before = context.events().lastSeq();
-    Agent agent = context.control().run(request);
+    CamService cam = Mode.service(spec, context);
+    Agent agent = cam.run(request);
+    boolean remote = mode.server().isPresent();
     if (detach) {
-      return detach(output, agent);
+      return detach(output, agent, remote);
     }
-    Agent last = new RunFollower(context, output).follow(agent, before);
+    Runnable release = remote ? () -> {} : () -> context.control().release();
+    Agent last = new RunFollower(cam, release, output).follow(agent);
     return last.status() == AgentStatus.COMPLETED ? ExitCodes.OK : ExitCodes.AGENT_FAILED;
   }
 
@@ -124,8 +130,9 @@ public final class RunCommand implements Callable<Integer> {
     return new RunRequest(tool, prompt, where.ctx, cwd, null, name, options);
   }
 
-  private int detach(Output output, Agent agent) {
-    Optional<ProcessHandle> watcher = ServerWatch.ensure(context, output);
+  private int detach(Output output, Agent agent, boolean remote) {
+    Optional<ProcessHandle> watcher =
+        remote ? Optional.empty() : ServerWatch.ensure(context, output);
     Long pid = watcher.map(ProcessHandle::pid).orElse(null);
     if (output.json()) {
       output.printJson(Json.object("agent", AgentJson.agent(agent), "server_pid", pid));
