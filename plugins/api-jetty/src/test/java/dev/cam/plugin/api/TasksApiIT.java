@@ -165,6 +165,42 @@ class TasksApiIT {
   }
 
   @Test
+  void theFileMayComeInsideAJsonObjectWithItsOptions() throws Exception {
+    String body =
+        ApiClient.JSON.writeValueAsString(
+            Map.of(
+                "text",
+                GRAPH,
+                "format",
+                "yaml",
+                "name",
+                "web.yaml",
+                "dir",
+                dir.toString(),
+                "parallel",
+                2));
+
+    ApiClient.Reply r = apply("", "application/json", body);
+
+    assertEquals(201, r.status(), r.toString());
+    assertEquals("web.yaml", r.json().get("name").asText());
+    String id = r.json().get("id").asText();
+    JsonNode running = graphUntil(id, g -> task(g, "schema").get("agent_id").isTextual());
+    // end the graph, so its runner is done before the store closes
+    end(task(running, "schema").get("agent_id").asText(), AgentStatus.FAILED);
+    graphUntil(id, g -> g.get("status").asText().equals("failed"));
+    String plan = ApiClient.JSON.writeValueAsString(Map.of("text", GRAPH, "dry_run", true));
+    assertEquals(
+        "[[\"schema\"],[\"api\"]]",
+        apply("", "application/json", plan).json().get("levels").toString());
+    ApiClient.Reply loose =
+        apply("", "application/json", "{\"text\":\"tasks: []\",\"parallel\":\"2\"}");
+    assertEquals(400, loose.status(), loose.toString());
+    ApiClient.Reply unknown = apply("", "application/json", "{\"text\":\"x\",\"files\":1}");
+    assertEquals(400, unknown.status(), unknown.toString());
+  }
+
+  @Test
   void badGraphsAreRefusedWithWhatToFix() {
     String cycle =
         "defaults: {tool: fake}\ntasks:\n  - {name: a, prompt: x, depends_on: [b]}\n"
@@ -179,7 +215,7 @@ class TasksApiIT {
 
     ApiClient.Reply nowhere = apply("", "application/yaml", GRAPH);
     assertEquals(400, nowhere.status(), nowhere.toString());
-    assertTrue(nowhere.json().get("detail").asText().contains("?dir="), nowhere.body());
+    assertTrue(nowhere.json().get("detail").asText().contains("dir"), nowhere.body());
 
     ApiClient.Reply relative = apply("?dir=work", "application/yaml", GRAPH);
     assertEquals(400, relative.status(), relative.toString());

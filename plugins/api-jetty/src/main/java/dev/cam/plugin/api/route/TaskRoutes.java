@@ -5,11 +5,11 @@ import dev.cam.api.TaskGraph;
 import dev.cam.api.TaskGraphRun;
 import dev.cam.api.TaskRunner;
 import dev.cam.plugin.api.http.Exchange;
+import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.Problem;
 import dev.cam.plugin.api.http.ProblemException;
 import dev.cam.plugin.api.http.Reply;
 import dev.cam.plugin.api.http.Route;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,12 @@ import java.util.Map;
  * from any process sharing the store.
  */
 public final class TaskRoutes {
-  static final int MAX_PARALLEL = 64;
   private final PlatformContext context;
+  private final Json json;
 
-  public TaskRoutes(PlatformContext context) {
+  public TaskRoutes(PlatformContext context, Json json) {
     this.context = context;
+    this.json = json;
   }
 
   public List<Route> routes() {
@@ -49,19 +50,16 @@ public final class TaskRoutes {
 
   private Reply apply(Exchange ex) {
     TaskRunner tasks = runner();
-    String format = TaskUpload.format(ex);
-    String name = Params.text(ex, "name");
-    String text = new String(ex.bytes(), StandardCharsets.UTF_8);
-    TaskGraph graph = tasks.parse(text, format, name == null ? "tasks." + format : name);
-    if (Params.flag(ex, "dry_run")) {
+    TaskUpload upload = TaskUpload.read(ex, json);
+    String name = upload.name() == null ? "tasks." + upload.format() : upload.name();
+    TaskGraph graph = tasks.parse(upload.text(), upload.format(), name);
+    if (upload.dryRun()) {
       Map<String, Object> plan = new LinkedHashMap<>();
       plan.put("name", graph.name());
       plan.put("levels", tasks.levels(graph));
       return Reply.ok(plan);
     }
-    int parallel = Params.integer(ex, "parallel", 4, 1, MAX_PARALLEL);
-    TaskRunner.ApplyOptions options = TaskUpload.options(ex, graph, parallel, context.dataDir());
-    TaskGraphRun run = tasks.apply(graph, options);
+    TaskGraphRun run = tasks.apply(graph, upload.options(graph, context.dataDir()));
     return Reply.created("/api/tasks/" + run.id(), TaskGraphView.of(run, context.agents()));
   }
 

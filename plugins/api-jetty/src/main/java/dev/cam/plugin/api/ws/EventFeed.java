@@ -25,7 +25,7 @@ final class EventFeed {
 
   /**
    * @param sink receives each event once, in order
-   * @param anyone whether someone listens; when nobody does, events are counted but not read
+   * @param anyone whether someone listens; when nobody does, the store is not read
    */
   EventFeed(EventBus events, Consumer<AgentEvent> sink, BooleanSupplier anyone) {
     this.events = events;
@@ -33,7 +33,10 @@ final class EventFeed {
     this.anyone = anyone;
   }
 
-  /** Starts after the events stored so far. */
+  /**
+   * Starts after the events stored so far; called again when the first listener comes after none,
+   * since nothing was read meanwhile.
+   */
   synchronized void start() {
     delivered = events.lastSeq();
   }
@@ -54,17 +57,18 @@ final class EventFeed {
     catchUp(event.seq());
   }
 
-  /** Delivers what other processes stored since the last event delivered. */
+  /**
+   * Delivers what other processes stored since the last event delivered; asks the store nothing
+   * while nobody listens.
+   */
   synchronized void poll() {
-    long last = events.lastSeq();
-    if (last <= delivered) {
-      return;
-    }
     if (!anyone.getAsBoolean()) {
-      delivered = last;
       return;
     }
-    catchUp(last);
+    long last = events.lastSeq();
+    if (last > delivered) {
+      catchUp(last);
+    }
   }
 
   private void catchUp(long upTo) {

@@ -102,7 +102,13 @@ public final class EventHub {
   }
 
   void add(EventSocket client) {
-    clients.add(client);
+    synchronized (clients) {
+      if (clients.isEmpty()) {
+        // nobody listened, so the store was not looked at: start from its end
+        feed.start();
+      }
+      clients.add(client);
+    }
   }
 
   void remove(EventSocket client) {

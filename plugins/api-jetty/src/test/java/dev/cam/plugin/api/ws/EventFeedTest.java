@@ -77,12 +77,13 @@ class EventFeedTest {
   }
 
   @Test
-  void withNobodyListeningNothingIsReadAndLaterEventsStartFresh() {
+  void withNobodyListeningNothingIsReadAndTheFirstListenerStartsFresh() {
     listening.set(false);
     foreign();
     local();
     feed.poll();
     listening.set(true);
+    feed.start();
     long next = foreign();
     feed.poll();
 
