@@ -74,14 +74,22 @@ public final class RunCommand implements Callable<Integer> {
       description = "Time without change allowed, e.g. 5m.")
   String idleTimeout;
 
-  @Option(names = "--retry", paramLabel = "N", description = "Retries after a failure.")
-  int retry;
+  @Option(
+      names = "--retry",
+      paramLabel = "N",
+      description = "Retries after a failure (default: retry.max).")
+  Integer retry;
 
   @Option(names = "--env", paramLabel = "K=V", description = "Extra environment (repeatable).")
   Map<String, String> env = Map.of();
 
-  @Option(names = "--no-auto-confirm", description = "Never answer the tool's permission prompts.")
-  boolean noAutoConfirm;
+  @Option(
+      names = "--auto-confirm",
+      negatable = true,
+      description =
+          "Answer the tool's permission prompts, or never with --no-auto-confirm"
+              + " (default: tools.<id>.auto_confirm, else monitor.auto_confirm).")
+  Boolean autoConfirm;
 
   @Option(
       names = {"-d", "--detach"},
@@ -121,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             timeout == null ? null : Times.parseDuration("--timeout", timeout),
             idleTimeout == null ? null : Times.parseDuration("--idle-timeout", idleTimeout),
             retry,
-            !noAutoConfirm,
+            autoConfirm,
             env);
     String cwd =
         where.ctx != null

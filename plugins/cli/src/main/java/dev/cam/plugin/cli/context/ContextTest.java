@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,6 +39,13 @@ final class ContextTest implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The context's name.")
   String name;
 
+  @Option(
+      names = "--accept-new",
+      description =
+          "Trust the host key of a remote machine seen for the first time (kept in CAM's"
+              + " known_hosts); a changed key is still refused.")
+  boolean acceptNew;
+
   ContextTest(PlatformContext context) {
     this.context = context;
   }
@@ -52,7 +60,7 @@ final class ContextTest implements Callable<Integer> {
             .filter(t -> t.supports(c.machine()))
             .findFirst();
     ConnectionReport report =
-        transport.map(t -> t.test(c.machine())).orElseGet(() -> withoutTransport(c));
+        transport.map(t -> t.test(c.machine(), acceptNew)).orElseGet(() -> withoutTransport(c));
     Boolean pathOk = c.machine().isLocal() ? Files.isDirectory(Path.of(c.path())) : null;
     boolean ok =
         report.reachable() && report.tmuxVersion() != null && !Boolean.FALSE.equals(pathOk);
