@@ -18,7 +18,8 @@ java=java
 [ -n "${JAVA_HOME:-}" ] && java=$JAVA_HOME/bin/java
 
 scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
+serve_pid=
+trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$scratch"' EXIT
 export CAM_CONFIG_DIR="$scratch/config" CAM_DATA_DIR="$scratch/data"
 "$java" -cp "$dist/lib/*" "$here/CliSeed.java" "$CAM_DATA_DIR" 1000 100000 >/dev/null || exit 1
 id=$("$cam" list -n 1 --json | sed -n 's/.*"id":"\([0-9a-f]*\)".*/\1/p' | head -1)
@@ -52,3 +53,21 @@ report "cam list -n 0 (all 1000)" "$(measure "$cam" list -n 0)"
 report "cam list --json" "$(measure "$cam" list --json)"
 report "cam status <id>" "$(measure "$cam" status "$id")"
 report "cam status <8-char prefix>" "$(measure "$cam" status "${id:0:8}")"
+
+# The same reads through the REST API of a 'cam serve' on the same store (remote mode), on a
+# free port of 127.0.0.1: what a client pays beside the server's own work.
+CAM_SERVER_PORT=0 "$cam" serve >"$scratch/serve.log" 2>&1 &
+serve_pid=$!
+url=
+for _ in $(seq 300); do
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$scratch/serve.log" | head -1)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+if [ -z "$url" ]; then
+  echo "cli.sh: 'cam serve' did not start the API: $(cat "$scratch/serve.log")" >&2
+  exit 1
+fi
+report "cam --server URL list" "$(measure "$cam" --server "$url" list)"
+report "cam --server URL list -n 0" "$(measure "$cam" --server "$url" list -n 0)"
+report "cam --server URL status <id>" "$(measure "$cam" --server "$url" status "$id")"

@@ -25,6 +25,7 @@ public final class CliRig implements AutoCloseable {
   private final Kernel kernel;
   private StringWriter out = new StringWriter();
   private StringWriter err = new StringWriter();
+  private Map<String, String> cliEnv = Map.of();
 
   public CliRig(Path temp) {
     this(temp, Map.of());
@@ -52,8 +53,15 @@ public final class CliRig implements AutoCloseable {
   /** Runs {@code cam args...} and returns its exit code; output is collected. */
   public int cam(String... args) {
     List<String> list = List.of(args);
-    return PicocliCli.commandLine(kernel, new PrintWriter(out), new PrintWriter(err), list)
-        .execute(args);
+    picocli.CommandLine line =
+        PicocliCli.commandLine(kernel, new PrintWriter(out), new PrintWriter(err), list);
+    ((CamCommand) line.getCommand()).env(cliEnv);
+    return line.execute(args);
+  }
+
+  /** The environment the command line sees from now on (CAM_SERVER, CAM_TOKEN), none at first. */
+  public void cliEnv(Map<String, String> environment) {
+    this.cliEnv = Map.copyOf(environment);
   }
 
   public String out() {

@@ -4,16 +4,18 @@ import dev.cam.api.CamException;
 import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.JsonReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Calls a CAM server's REST API with the JDK client and its bearer token. Paths are relative to the
+ * Calls a CAM server's REST API with its bearer token: plain requests over {@link
+ * HttpURLConnection}, the WebSocket over the JDK's {@link HttpClient}. Paths are relative to the
  * base URL, so a server behind a relay ({@code https://relay/s/<id>/}) or any path prefix works.
  * Answers are parsed JSON; failures become {@link CamException}s that say what to do ({@link
  * Problems}).
@@ -24,7 +26,9 @@ public final class ApiClient {
 
   private final URI base;
   private final String token;
-  private final HttpClient http;
+  // made on first use: building one costs more start-up time than a plain request (it sets up
+  // TLS even for http URLs), and only the WebSocket needs it
+  private HttpClient http;
 
   /**
    * @param base the server's URL, e.g. {@code http://host:8420} or {@code https://relay/s/id/}
@@ -33,7 +37,6 @@ public final class ApiClient {
   public ApiClient(String base, String token) {
     this.base = ServerUrl.base(base);
     this.token = token;
-    this.http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
   }
 
   public URI base() {
@@ -44,7 +47,10 @@ public final class ApiClient {
     return token;
   }
 
-  HttpClient http() {
+  synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(CONNECT).build();
+    }
     return http;
   }
 
@@ -71,35 +77,41 @@ public final class ApiClient {
   }
 
   private Object send(String method, String path, Object body) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
-            .timeout(ANSWER)
-            .header("Accept", "application/json");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (body == null) {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      request.header("Content-Type", "application/json");
-      request.method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
-    }
-    HttpResponse<String> response = exchange(request.build());
-    if (response.statusCode() >= 300) {
-      throw Problems.of(label(), response);
-    }
-    String text = response.body();
-    return text == null || text.isBlank() ? null : parse(text);
-  }
-
-  private HttpResponse<String> exchange(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpURLConnection call = (HttpURLConnection) base.resolve(path).toURL().openConnection();
+      call.setConnectTimeout((int) CONNECT.toMillis());
+      call.setReadTimeout((int) ANSWER.toMillis());
+      call.setUseCaches(false);
+      call.setInstanceFollowRedirects(false);
+      call.setRequestMethod(method);
+      call.setRequestProperty("Accept", "application/json");
+      if (token != null) {
+        call.setRequestProperty("Authorization", "Bearer " + token);
+      }
+      if (body != null) {
+        call.setDoOutput(true);
+        call.setRequestProperty("Content-Type", "application/json");
+        try (OutputStream out = call.getOutputStream()) {
+          out.write(Json.write(body).getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      int status = call.getResponseCode();
+      String text = read(status >= 400 ? call.getErrorStream() : call.getInputStream());
+      if (status >= 300) {
+        throw Problems.of(label(), status, text);
+      }
+      return text.isBlank() ? null : parse(text);
     } catch (IOException e) {
       throw Problems.unreachable(label(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CamException("interrupted while waiting for " + label());
+    }
+  }
+
+  private static String read(InputStream in) throws IOException {
+    if (in == null) {
+      return "";
+    }
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

@@ -6,8 +6,10 @@ import dev.cam.api.NotFoundException;
 import dev.cam.plugin.cli.JsonReader;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.Map;
@@ -20,6 +22,10 @@ final class Problems {
     Throwable cause = e.getCause() == null ? e : e.getCause();
     if (e instanceof HttpConnectTimeoutException
         || e instanceof ConnectException
+        || e instanceof UnknownHostException
+        || e instanceof NoRouteToHostException
+        || (e instanceof SocketTimeoutException
+            && String.valueOf(e.getMessage()).contains("connect"))
         || cause instanceof ConnectException
         || cause instanceof UnresolvedAddressException) {
       return new CamException(
@@ -29,19 +35,18 @@ final class Problems {
               + " server.url)",
           e);
     }
-    if (e instanceof HttpTimeoutException) {
+    if (e instanceof HttpTimeoutException || e instanceof SocketTimeoutException) {
       return new CamException("the CAM server at " + server + " did not answer in time", e);
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new CamException("talking to the CAM server at " + server + " failed: " + message, e);
   }
 
-  static CamException of(String server, HttpResponse<String> response) {
-    int status = response.statusCode();
+  static CamException of(String server, int status, String body) {
     if (status == 401) {
       return unauthorized(server);
     }
-    String detail = detail(response.body());
+    String detail = detail(body);
     if (detail == null) {
       return new CamException(
           server

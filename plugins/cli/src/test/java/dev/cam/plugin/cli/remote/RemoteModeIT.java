@@ -108,6 +108,28 @@ class RemoteModeIT {
   }
 
   @Test
+  void theServerAndTokenMayComeFromTheEnvironment() {
+    rig.clear();
+    rig.cam("list", "--json");
+    String local = rig.out();
+    rig.cliEnv(Map.of("CAM_SERVER", server.url(), "CAM_TOKEN", ApiServer.TOKEN));
+    try {
+      rig.clear();
+      assertEquals(0, rig.cam("list", "--json"), rig.err());
+      assertEquals(local, rig.out());
+
+      rig.clear();
+      assertEquals(1, rig.cam("--token", "wrong", "list"), "a flag wins over the environment");
+      assertTrue(rig.err().contains("refused the token"), rig.err());
+
+      rig.clear();
+      assertEquals(0, rig.cam("config", "show"), "config ignores CAM_SERVER");
+    } finally {
+      rig.cliEnv(Map.of());
+    }
+  }
+
+  @Test
   void aWrongTokenSaysWhereToFindTheRightOne() {
     rig.clear();
     int code = rig.cam("--server", server.url(), "--token", "wrong", "list");
