@@ -6,6 +6,7 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.Transport;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.system.Programs;
 import java.nio.file.Files;
@@ -51,6 +52,8 @@ final class ContextTest implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Mode.of(spec, context)
+        .notRemote(spec, "the API cannot test contexts yet; run it on the server");
     Context c = context.contexts().get(name);
     Optional<Transport> transport =
         context.extensions(Transport.class).stream()
