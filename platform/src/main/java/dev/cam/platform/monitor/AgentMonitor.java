@@ -55,6 +55,7 @@ public final class AgentMonitor {
   private boolean worked;
   private boolean done;
   private Screen lastScreen;
+  private Instant lostSince;
   private Instant lastActivity;
   private Instant lastProbeAt;
   private PendingProbe probe;
@@ -181,15 +182,43 @@ public final class AgentMonitor {
 
   private Screen capture() {
     try {
-      return transport.capture(session, 0, false);
+      Screen screen = transport.capture(session, 0, false);
+      lostSince = null;
+      return screen;
     } catch (TransportException e) {
       if (aliveQuietly()) {
-        error("capture failed: " + e.getMessage());
+        unreachable(e);
         return null;
       }
-      end(AgentStatus.FAILED, "the session ended: the tool exited or was killed", lastScreen);
+      end(
+          AgentStatus.FAILED,
+          "the session ended: the tool exited or was killed"
+              + (lostSince == null
+                  ? ""
+                  : " (found gone when " + session.machine().label() + " answered again)"),
+          lastScreen);
       return null;
     }
+  }
+
+  /** The transport fails (a cut connection): ridden out up to the limit, then the agent fails. */
+  private void unreachable(TransportException e) {
+    Instant now = now();
+    lostSince = lostSince == null ? now : lostSince;
+    Duration lost = Duration.between(lostSince, now);
+    if (lost.compareTo(settings.lostContactLimit()) < 0) {
+      error("capture failed: " + e.getMessage());
+      return;
+    }
+    end(
+        AgentStatus.FAILED,
+        "lost contact with the session on "
+            + session.machine().label()
+            + " for "
+            + lost.toSeconds()
+            + " s: "
+            + e.getMessage(),
+        lastScreen);
   }
 
   private boolean aliveQuietly() {

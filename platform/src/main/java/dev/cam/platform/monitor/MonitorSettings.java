@@ -21,6 +21,9 @@ import java.util.Objects;
  * @param submitPause pause between typing the prompt and pressing Enter
  * @param outputInterval at most one {@code output} event per agent within this time
  * @param outputLines how many bottom lines an {@code output} event carries
+ * @param lostContactLimit how long a session may be unreachable (its transport failing, e.g. an SSH
+ *     connection cut) before the agent is failed; shorter cuts are ridden out, the transport
+ *     reconnecting
  */
 public record MonitorSettings(
     Duration pollInterval,
@@ -35,7 +38,8 @@ public record MonitorSettings(
     Duration probeTimeout,
     Duration submitPause,
     Duration outputInterval,
-    int outputLines) {
+    int outputLines,
+    Duration lostContactLimit) {
 
   /** The values used when the configuration says nothing. */
   public static final MonitorSettings DEFAULTS =
@@ -52,7 +56,8 @@ public record MonitorSettings(
           Duration.ofSeconds(2),
           Duration.ofMillis(200),
           Duration.ofSeconds(1),
-          20);
+          20,
+          Duration.ofMinutes(2));
 
   public MonitorSettings {
     Objects.requireNonNull(pollInterval, "pollInterval");
@@ -66,6 +71,7 @@ public record MonitorSettings(
     Objects.requireNonNull(probeTimeout, "probeTimeout");
     Objects.requireNonNull(submitPause, "submitPause");
     Objects.requireNonNull(outputInterval, "outputInterval");
+    Objects.requireNonNull(lostContactLimit, "lostContactLimit");
     if (pollInterval.isZero() || pollInterval.isNegative() || safetyPoll.isNegative()) {
       throw new IllegalArgumentException("poll intervals must be positive");
     }
@@ -87,7 +93,8 @@ public record MonitorSettings(
         config.probeTimeout(),
         d.submitPause(),
         d.outputInterval(),
-        d.outputLines());
+        d.outputLines(),
+        d.lostContactLimit());
   }
 
   /** A copy polling at another interval. */
@@ -105,6 +112,26 @@ public record MonitorSettings(
         probeTimeout,
         submitPause,
         outputInterval,
-        outputLines);
+        outputLines,
+        lostContactLimit);
+  }
+
+  /** A copy that fails an agent after its session was unreachable for {@code limit}. */
+  public MonitorSettings withLostContactLimit(Duration limit) {
+    return new MonitorSettings(
+        pollInterval,
+        safetyPoll,
+        activityDelay,
+        minCaptureGap,
+        promptSettle,
+        confirmCooldown,
+        idleStability,
+        probeEnabled,
+        probeAfter,
+        probeTimeout,
+        submitPause,
+        outputInterval,
+        outputLines,
+        limit);
   }
 }

@@ -7,11 +7,17 @@ import dev.cam.api.SessionRef;
 import dev.cam.api.SessionSpec;
 import dev.cam.api.Subscription;
 import dev.cam.api.Transport;
+import dev.cam.api.TransportException;
 import java.util.List;
 
-/** A transport that cannot report activity, so monitors poll it: everything else is delegated. */
+/**
+ * A transport that cannot report activity, so monitors poll it: everything else is delegated. It
+ * can be {@linkplain #cut cut} off like a lost SSH connection: captures and checks then fail with a
+ * {@link TransportException} until it is restored.
+ */
 public final class PollingTransport implements Transport {
   private final Transport delegate;
+  private volatile boolean cut;
 
   public PollingTransport(Transport delegate) {
     this.delegate = delegate;
@@ -42,13 +48,26 @@ public final class PollingTransport implements Transport {
     delegate.sendKeys(session, keys);
   }
 
+  /** Fails captures and checks from now on (or no longer), like a cut connection. */
+  public void cut(boolean off) {
+    cut = off;
+  }
+
   @Override
   public Screen capture(SessionRef session, int scrollback, boolean keepAnsi) {
+    reachable();
     return delegate.capture(session, scrollback, keepAnsi);
+  }
+
+  private void reachable() {
+    if (cut) {
+      throw new TransportException("the connection was cut (injected by the test)");
+    }
   }
 
   @Override
   public boolean isAlive(SessionRef session) {
+    reachable();
     return delegate.isAlive(session);
   }
 

@@ -53,7 +53,8 @@ public final class Rig implements AutoCloseable {
           Duration.ofMillis(500),
           Duration.ofMillis(100),
           Duration.ofMillis(300),
-          20);
+          20,
+          Duration.ofMinutes(2));
 
   public final Store store;
   public final TmuxFixture fixture;
@@ -73,6 +74,11 @@ public final class Rig implements AutoCloseable {
     this.transport = watch ? tmux : new PollingTransport(tmux);
     this.store = Store.open(dir.resolve("cam.db"));
     this.events = new StoredEventBus(store.events(), new JsonlAgentLogs(dir.resolve("logs")));
+  }
+
+  /** The polling transport of a rig made without watching, to cut it off. */
+  public PollingTransport polling() {
+    return (PollingTransport) transport;
   }
 
   /** A manager whose leases carry {@code owner}; closed with the rig. */
