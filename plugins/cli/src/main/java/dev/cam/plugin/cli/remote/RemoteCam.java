@@ -151,13 +151,21 @@ public final class RemoteCam implements CamService {
 
   @Override
   public TaskGraphRun apply(String file, String content, ApplyOptions options) {
+    // tasks that name no context run in the file's directory, which must exist on the server too
     Map<String, Object> body =
         Json.object(
-            "name", file,
-            "format", LocalCam.format(file),
-            "content", content,
-            "context", options.context(),
-            "parallel", options.parallel());
+            "name",
+            file,
+            "format",
+            LocalCam.format(file),
+            "text",
+            content,
+            "context",
+            options.context(),
+            "dir",
+            options.context() == null && options.dir() != null ? options.dir().toString() : null,
+            "parallel",
+            options.parallel());
     return ApiRecords.graph(api.post("api/tasks/apply", body));
   }
 
@@ -169,7 +177,7 @@ public final class RemoteCam implements CamService {
   @Override
   public List<TaskGraphRun> graphs(int limit) {
     Object answer = api.get("api/tasks" + (limit > 0 ? "?limit=" + limit : ""));
-    return ApiRecords.list(ApiRecords.object(answer, "task graphs").get("graphs")).stream()
+    return ApiRecords.list(ApiRecords.object(answer, "task graphs").get("tasks")).stream()
         .map(ApiRecords::graph)
         .toList();
   }

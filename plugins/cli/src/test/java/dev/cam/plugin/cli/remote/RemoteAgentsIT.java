@@ -147,6 +147,35 @@ class RemoteAgentsIT {
   }
 
   @Test
+  void aTaskGraphAppliedThroughTheServerRunsThereAndIsListed() throws Exception {
+    String ok = script("ok.fake", "ready\nbusy 1s Working\ndone\n");
+    Path tasks =
+        Files.writeString(
+            temp.resolve("tasks.yaml"),
+            """
+            defaults: {tool: fake}
+            tasks:
+              - {name: a, prompt: go, env: {FAKE_SCRIPT: %1$s}}
+              - {name: b, prompt: go, depends_on: [a], env: {FAKE_SCRIPT: %1$s}}
+            """
+                .formatted(ok));
+
+    assertEquals(0, remote("apply", "-f", tasks.toString()), rig.out() + rig.err());
+
+    assertTrue(rig.out().contains("2/2 completed"), rig.out());
+    var graphs = rig.kernel().tasks().list(0);
+    assertEquals(1, graphs.size(), "the server's store holds the graph");
+    rig.clear();
+    assertEquals(0, remote("tasks", "--json"), rig.err());
+    JsonNode listed = JSON.readTree(rig.out()).get("graphs").get(0);
+    assertEquals(graphs.get(0).id(), listed.get("id").asText());
+    assertEquals("completed", listed.get("status").asText());
+    rig.clear();
+    assertEquals(0, remote("tasks", graphs.get(0).id().substring(0, 6)), rig.err());
+    assertTrue(rig.out().contains("completed"), rig.out());
+  }
+
+  @Test
   void aContextAddedThroughTheServerIsTheServers() {
     assertEquals(0, remote("context", "add", "api", "/srv/not/here", "--tag", "x"), rig.err());
     assertEquals("/srv/not/here", rig.kernel().contexts().get("api").path());
