@@ -46,7 +46,11 @@ final class ApiServer {
         .setSendServerVersion(false);
     server.addConnector(connector);
     TokenCheck tokens = new TokenCheck(token);
-    FailedAttempts failures = new FailedAttempts(settings.maxFailures(), settings.failureWindow());
+    FailedAttempts failures =
+        new FailedAttempts(
+            settings.maxFailures(),
+            settings.maxFailures() * ApiSettings.CEILING_FACTOR,
+            settings.failureWindow());
     hub = new EventHub(context.events(), json, threads, settings.pingInterval());
     EventSockets sockets =
         new EventSockets(hub, context.agents(), tokens, failures, settings.ws(), json);
@@ -91,6 +95,19 @@ final class ApiServer {
     String host = connector.getHost() == null ? "127.0.0.1" : connector.getHost();
     String shown = host.contains(":") ? "[" + host + "]" : host;
     return URI.create("http://" + shown + ":" + connector.getLocalPort() + "/api");
+  }
+
+  /**
+   * The origin to reach it from this machine, e.g. {@code http://127.0.0.1:8420/}: a wildcard bind
+   * address is reached on loopback.
+   */
+  URI localOrigin() {
+    String host = connector.getHost();
+    if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    }
+    String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return URI.create("http://" + shown + ":" + connector.getLocalPort() + "/");
   }
 
   int clients() {

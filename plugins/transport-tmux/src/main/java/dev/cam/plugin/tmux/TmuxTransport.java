@@ -10,16 +10,16 @@ import dev.cam.api.SessionSpec;
 import dev.cam.api.Subscription;
 import dev.cam.api.Transport;
 import dev.cam.api.TransportException;
+import dev.cam.plugin.tmux.command.KeyNames;
+import dev.cam.plugin.tmux.command.SessionCommand;
+import dev.cam.plugin.tmux.command.TextInput;
+import dev.cam.plugin.tmux.command.TmuxFeatures;
+import dev.cam.plugin.tmux.command.TmuxResult;
 import dev.cam.plugin.tmux.internal.ActivityHub;
-import dev.cam.plugin.tmux.internal.KeyNames;
+import dev.cam.plugin.tmux.internal.CommandChannel;
 import dev.cam.plugin.tmux.internal.ProcessTrees;
-import dev.cam.plugin.tmux.internal.SessionCommand;
-import dev.cam.plugin.tmux.internal.TextInput;
 import dev.cam.plugin.tmux.internal.TmuxClient;
-import dev.cam.plugin.tmux.internal.TmuxCommands;
-import dev.cam.plugin.tmux.internal.TmuxFeatures;
 import dev.cam.plugin.tmux.internal.TmuxProbe;
-import dev.cam.plugin.tmux.internal.TmuxResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ public final class TmuxTransport implements Transport {
   private final TmuxSettings settings;
   private final TmuxClient tmux;
   private final ActivityHub activity;
-  private final TmuxCommands commands;
+  private final CommandChannel commands;
   private volatile TmuxFeatures features;
 
   /** The extension's constructor: settings from {@code transport.tmux.*} in CAM's config. */
@@ -62,7 +62,7 @@ public final class TmuxTransport implements Transport {
     this.settings = settings;
     this.tmux = new TmuxClient(settings.executable(), settings.socketArgs());
     this.activity = new ActivityHub(tmux, settings.activityInterval(), () -> features().envFlag());
-    this.commands = new TmuxCommands(tmux, activity);
+    this.commands = new CommandChannel(tmux, activity);
   }
 
   @Override
@@ -80,7 +80,14 @@ public final class TmuxTransport implements Transport {
     local(spec.machine());
     String name = checkName(spec.name());
     TmuxResult result =
-        tmux.run(null, SessionCommand.create(spec, name, features(), settings.historyLimit()));
+        tmux.run(
+            null,
+            SessionCommand.create(
+                spec,
+                name,
+                SessionCommand.localDirectory(spec.cwd()),
+                features(),
+                settings.historyLimit()));
     if (!result.ok()) {
       if (result.stderr().contains("duplicate session")) {
         throw new TransportException(

@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * window is a dead placeholder pane. The client attaches there and reports output of all watched
  * panes; idle sessions cost nothing. If the client dies it is restarted with backoff while a
  * watched session still exists; a server that is gone (killed) is never started again. The same
- * client also carries the transport's commands ({@link TmuxCommands}).
+ * client also carries the transport's commands ({@link CommandChannel}).
  */
 public final class ActivityHub implements AutoCloseable {
   /** The hidden session the control client attaches to; not a {@code cam-} session. */

@@ -1,5 +1,6 @@
 package dev.cam.plugin.tmux.internal;
 
+import dev.cam.plugin.tmux.command.TmuxResult;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
