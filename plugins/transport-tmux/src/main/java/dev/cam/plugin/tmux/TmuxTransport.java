@@ -16,6 +16,7 @@ import dev.cam.plugin.tmux.command.TextInput;
 import dev.cam.plugin.tmux.command.TmuxFeatures;
 import dev.cam.plugin.tmux.command.TmuxResult;
 import dev.cam.plugin.tmux.internal.ActivityHub;
+import dev.cam.plugin.tmux.internal.CommandChannel;
 import dev.cam.plugin.tmux.internal.ProcessTrees;
 import dev.cam.plugin.tmux.internal.TmuxClient;
 import dev.cam.plugin.tmux.internal.TmuxProbe;
@@ -30,10 +31,12 @@ import org.pf4j.Extension;
  * Sessions in tmux on this machine, on CAM's own tmux server ({@code tmux -L cam} unless {@link
  * TmuxSettings} say otherwise), so a person's tmux server is never touched.
  *
- * <p>Every tmux call is a separate client process started with an argument list; text is sent as
- * bytes or through a paste buffer fed on stdin, so no shell and no tmux parsing can alter it. A
- * session's pane stays after its program exits ({@code remain-on-exit}) so the last screen of a
- * crashed agent can still be captured; such a session is not {@linkplain #isAlive alive}.
+ * <p>While sessions are watched, commands (capture, keys, liveness) go over the watcher's
+ * control-mode client as single-quoted words of a fixed alphabet (typed text as hex bytes); without
+ * it, and for creating sessions and pasting text (loaded through stdin), each call is a client
+ * process started with an argument list. No shell and no tmux parsing can alter text. A session's
+ * pane stays after its program exits ({@code remain-on-exit}) so the last screen of a crashed agent
+ * can still be captured; such a session is not {@linkplain #isAlive alive}.
  *
  * <p>Threading: all methods may be called from any thread. {@link #close()} stops the activity
  * watcher's threads and its control client; sessions keep running.
@@ -47,6 +50,7 @@ public final class TmuxTransport implements Transport {
   private final TmuxSettings settings;
   private final TmuxClient tmux;
   private final ActivityHub activity;
+  private final CommandChannel commands;
   private volatile TmuxFeatures features;
 
   /** The extension's constructor: settings from {@code transport.tmux.*} in CAM's config. */
@@ -57,7 +61,8 @@ public final class TmuxTransport implements Transport {
   public TmuxTransport(TmuxSettings settings) {
     this.settings = settings;
     this.tmux = new TmuxClient(settings.executable(), settings.socketArgs());
-    this.activity = new ActivityHub(tmux, settings.activityInterval());
+    this.activity = new ActivityHub(tmux, settings.activityInterval(), () -> features().envFlag());
+    this.commands = new CommandChannel(tmux, activity);
   }
 
   @Override
@@ -110,14 +115,14 @@ public final class TmuxTransport implements Transport {
           tmux.run(text.getBytes(StandardCharsets.UTF_8), TextInput.pasteCommands(target)));
       return;
     }
-    expectSession(session, tmux.run(null, List.of(TextInput.typeCommand(target, text))));
+    expectSession(session, commands.runOnce(List.of(TextInput.typeCommand(target, text))));
   }
 
   @Override
   public void sendKeys(SessionRef session, List<String> keys) {
     String target = target(checked(session));
     if (!keys.isEmpty()) {
-      expectSession(session, tmux.run(null, KeyNames.commands(target, keys)));
+      expectSession(session, commands.runOnce(KeyNames.commands(target, keys)));
     }
   }
 
@@ -132,8 +137,7 @@ public final class TmuxTransport implements Transport {
       capture.addAll(List.of("-S", String.valueOf(-scrollback)));
     }
     TmuxResult result =
-        tmux.run(
-            null,
+        commands.run(
             List.of(
                 List.of("display-message", "-p", "-t", target, "#{pane_width} #{pane_height}"),
                 capture));
@@ -150,7 +154,7 @@ public final class TmuxTransport implements Transport {
   @Override
   public boolean isAlive(SessionRef session) {
     TmuxResult result =
-        tmux.run("list-panes", "-s", "-t", "=" + checked(session), "-F", "#{pane_dead}");
+        commands.run("list-panes", "-s", "-t", "=" + checked(session), "-F", "#{pane_dead}");
     if (result.sessionGone()) {
       return false;
     }
@@ -162,7 +166,7 @@ public final class TmuxTransport implements Transport {
   public void kill(SessionRef session) {
     String name = checked(session);
     TmuxResult panes =
-        tmux.run("list-panes", "-s", "-t", "=" + name, "-F", "#{window_id} #{pane_pid}");
+        commands.run("list-panes", "-s", "-t", "=" + name, "-F", "#{window_id} #{pane_pid}");
     if (panes.sessionGone()) {
       return;
     }
@@ -173,7 +177,7 @@ public final class TmuxTransport implements Transport {
   @Override
   public List<SessionRef> list(Machine machine) {
     local(machine);
-    TmuxResult result = tmux.run("list-sessions", "-F", "#{session_name}");
+    TmuxResult result = commands.run("list-sessions", "-F", "#{session_name}");
     if (result.sessionGone()) {
       return List.of();
     }

@@ -52,6 +52,22 @@ class TmuxLatencyIT {
   void captureAndSendTextTakeMilliseconds() throws Exception {
     SessionRef session = agent("cam-lat", "ready");
     Await.value(() -> transport.capture(session, 0, false), s -> s.text().contains("│ ❯"), WAIT);
+    measureCaptureAndSend(session, "");
+  }
+
+  @Test
+  void watchedSessionIsCapturedAndTypedIntoOverTheControlClient() throws Exception {
+    SessionRef session = agent("cam-latw", "ready");
+    Await.value(() -> transport.capture(session, 0, false), s -> s.text().contains("│ ❯"), WAIT);
+    Subscription watch = transport.watch(session, () -> {});
+    try {
+      measureCaptureAndSend(session, ", watched");
+    } finally {
+      watch.close();
+    }
+  }
+
+  private void measureCaptureAndSend(SessionRef session, String label) {
     List<Long> capture = new ArrayList<>();
     List<Long> send = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -63,8 +79,8 @@ class TmuxLatencyIT {
       transport.sendText(session, i % 2 == 0 ? "x" : "é");
       send.add(System.nanoTime() - start);
     }
-    report("capture (40 lines)", capture);
-    report("sendText (1 char)", send);
+    report("capture (40 lines)" + label, capture);
+    report("sendText (1 char)" + label, send);
     assertTrue(percentile(capture, 50) < 500_000_000L);
   }
 

@@ -10,6 +10,7 @@ import dev.cam.api.Machine;
 import dev.cam.api.Screen;
 import dev.cam.api.SessionRef;
 import dev.cam.api.SessionSpec;
+import dev.cam.api.Subscription;
 import dev.cam.api.TransportException;
 import dev.cam.plugin.tmux.testkit.Await;
 import dev.cam.plugin.tmux.testkit.FakeAgent;
@@ -33,6 +34,12 @@ class TmuxTransportIT {
   @TempDir Path dir;
   TmuxTransport transport;
   int sessions;
+  final List<Subscription> watches = new java.util.ArrayList<>();
+
+  /** Whether sessions are watched, so commands go over the control client. */
+  boolean watched() {
+    return false;
+  }
 
   @BeforeEach
   void start() {
@@ -41,6 +48,7 @@ class TmuxTransportIT {
 
   @AfterEach
   void stop() {
+    watches.forEach(Subscription::close);
     transport.list(Machine.LOCAL).forEach(transport::kill);
     transport.close();
   }
@@ -52,7 +60,12 @@ class TmuxTransportIT {
 
   SessionRef session(List<String> command, Map<String, String> env) {
     String name = "cam-t" + (++sessions);
-    return transport.create(new SessionSpec(name, null, dir.toString(), command, env, 100, 30));
+    SessionRef ref =
+        transport.create(new SessionSpec(name, null, dir.toString(), command, env, 100, 30));
+    if (watched()) {
+      watches.add(transport.watch(ref, () -> {}));
+    }
+    return ref;
   }
 
   Screen screenShowing(SessionRef session, String text) {
@@ -249,9 +262,16 @@ class TmuxTransportIT {
                 30));
     Screen screen = screenShowing(session, "|done");
     assertTrue(screen.text().contains(value + "|" + cwd.toRealPath() + "|done"), screen.text());
+    // A one-word command (here a path with a space, ; $ and #) is run without a shell. It lingers
+    // a moment: tmux may close the pane of a program that exits at once before reading its output.
+    Path program = cwd.resolve("show dir");
+    Files.writeString(program, "#!/bin/sh\npwd\nsleep 0.5\n");
+    Files.setPosixFilePermissions(
+        program, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
     SessionRef single =
         transport.create(
-            new SessionSpec("cam-pwd", null, cwd.toString(), List.of("pwd"), null, 400, 30));
+            new SessionSpec(
+                "cam-pwd", null, cwd.toString(), List.of(program.toString()), null, 400, 30));
     screenShowing(single, cwd.toRealPath().toString());
     Await.until(() -> !transport.isAlive(single), WAIT, "pwd to end");
     assertFalse(Files.exists(dir.resolve("pwned")) || Files.exists(cwd.resolve("pwned")));

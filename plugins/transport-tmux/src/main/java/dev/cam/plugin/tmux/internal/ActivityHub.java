@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Event-driven activity for every watched session through ONE control-mode client.
@@ -20,25 +21,32 @@ import java.util.concurrent.TimeUnit;
  * session's windows are also linked into a hidden session, {@value #WATCH_SESSION}, whose own
  * window is a dead placeholder pane. The client attaches there and reports output of all watched
  * panes; idle sessions cost nothing. If the client dies it is restarted with backoff while a
- * watched session still exists.
+ * watched session still exists; a server that is gone (killed) is never started again. The same
+ * client also carries the transport's commands ({@link CommandChannel}).
  */
 public final class ActivityHub implements AutoCloseable {
   /** The hidden session the control client attaches to; not a {@code cam-} session. */
   public static final String WATCH_SESSION = "_cam-watch";
 
+  private static final Duration ATTACH_WAIT = Duration.ofSeconds(5);
   private static final System.Logger LOG = System.getLogger(ActivityHub.class.getName());
   private final TmuxClient tmux;
+  private final BooleanSupplier noStartFlag;
   private final long intervalNanos;
   private final ScheduledExecutorService dispatcher;
   private final Map<String, SessionWatch> bySession = new ConcurrentHashMap<>();
   private final Map<String, SessionWatch> byPane = new ConcurrentHashMap<>();
-  private ControlClient client;
+  private volatile ControlClient client;
   private long clientStarted;
   private int failures;
   private boolean closed;
 
-  public ActivityHub(TmuxClient tmux, Duration interval) {
+  /**
+   * @param noStartFlag whether this tmux has {@code -N}, asked when the first client starts
+   */
+  public ActivityHub(TmuxClient tmux, Duration interval, BooleanSupplier noStartFlag) {
     this.tmux = tmux;
+    this.noStartFlag = noStartFlag;
     this.intervalNanos = interval.toNanos();
     this.dispatcher =
         Executors.newSingleThreadScheduledExecutor(
@@ -63,6 +71,12 @@ public final class ActivityHub implements AutoCloseable {
     watch.add(listener);
     ensureClient();
     return () -> unwatch(session, listener);
+  }
+
+  /** The control client when it runs and takes commands, else {@code null}. */
+  ControlClient control() {
+    ControlClient current = client;
+    return current != null && current.ready() ? current : null;
   }
 
   /** Pid of the running control client, or -1. */
@@ -96,8 +110,16 @@ public final class ActivityHub implements AutoCloseable {
     if (client != null && client.isAlive()) {
       return;
     }
-    client = ControlClient.start(tmux, WATCH_SESSION, this::onPaneOutput, this::onClientExit);
+    client =
+        ControlClient.start(
+            tmux,
+            WATCH_SESSION,
+            noStartFlag.getAsBoolean(),
+            this::onPaneOutput,
+            this::onClientExit);
     clientStarted = System.nanoTime();
+    // Output printed from now on must be heard: a watcher's first look may depend on it.
+    client.awaitAttached(ATTACH_WAIT);
   }
 
   private void onPaneOutput(String pane) {

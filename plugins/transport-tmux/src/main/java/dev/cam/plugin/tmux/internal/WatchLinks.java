@@ -13,12 +13,14 @@ final class WatchLinks {
 
   /** Links every window of the session not yet linked; returns the session's pane ids. */
   static Set<String> link(TmuxClient tmux, String session) {
-    ensureWatchSession(tmux);
+    // The session first: if it (or the whole server) is gone, creating the watch session would
+    // start a new server.
     TmuxResult panes =
         tmux.run("list-panes", "-s", "-t", "=" + session, "-F", "#{window_id} #{pane_id}");
     if (!panes.ok()) {
       throw new TransportException("cannot watch session " + session + ": " + panes.error());
     }
+    ensureWatchSession(tmux);
     Set<String> linked = new HashSet<>(watchWindows(tmux));
     Set<String> paneIds = new HashSet<>();
     List<List<String>> links = new ArrayList<>();
