@@ -91,8 +91,26 @@ class CodexScreensTest {
             null,
             1,
             null);
-    assertEquals(
-        List.of("codex", "--no-daemon"),
-        new CodexToolAdapter(configDir).launch(new LaunchRequest(agent)).command());
+    List<String> command =
+        new CodexToolAdapter(configDir).launch(new LaunchRequest(agent)).command();
+    assertEquals("codex", command.get(0));
+    assertEquals("--no-daemon", command.get(command.size() - 1));
+  }
+
+  @Test
+  void approvalPromptIsAnsweredWithEnterOnYesProceed() throws IOException {
+    Detection d = read("permission-0.169.0.txt");
+    assertEquals("permission", d.prompt().kind());
+    assertEquals(List.of("Enter"), d.prompt().answer(), "the cursor is on '1. Yes, proceed'");
+    assertFalse(d.ready(), "the echoed prompt '› write the file' is not the input box");
+    assertFalse(d.completed());
+  }
+
+  @Test
+  void finishedTurnIsCompletedAndReady() throws IOException {
+    Detection d = read("completed-0.169.0.txt");
+    assertTrue(d.completed(), "'Worked for 6s • 14:43'");
+    assertTrue(d.ready());
+    assertNull(d.prompt(), "the approval above was answered");
   }
 }
