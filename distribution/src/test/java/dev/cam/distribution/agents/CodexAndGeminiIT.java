@@ -50,8 +50,8 @@ class CodexAndGeminiIT {
     cam = new CamStack(temp, Map.of());
 
     // Gemini CLI runs headless when CI=true (as in a CI build): no dialogs, it exits at once
-    // asking for an auth method. The agent gets a terminal, so tell it it is not in CI.
-    Agent agent = cam.run("gemini", "say hello", Map.of("CI", "false"));
+    // asking for an auth method. CAM gives agents CI=false, so this passes under CI=true too.
+    Agent agent = cam.run("gemini", "say hello", Map.of());
     // Gemini starts twice (the trust restart); on a loaded machine each start takes 20 s and more.
     Agent waiting =
         cam.awaitWaiting(agent.id(), "Gemini CLI is not signed in", START.multipliedBy(2));

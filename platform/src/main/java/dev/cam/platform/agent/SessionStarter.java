@@ -18,11 +18,15 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Starts one attempt's session and makes the monitor that watches it. The session's environment is
- * the tool's, then the agent's own, then {@value #SIGNAL_ENV} naming the agent's signal file.
+ * {@code CI=false}, then the tool's, then the agent's own, then {@value #SIGNAL_ENV} naming the
+ * agent's signal file.
  */
 final class SessionStarter {
   /** Environment variable naming the file a tool appends its structured signals to. */
   static final String SIGNAL_ENV = "CAM_SIGNAL_FILE";
+
+  /** The variable CLIs read to decide they run unattended in a CI job. */
+  static final String CI_ENV = "CI";
 
   private final AgentJournal journal;
   private final ManagerSettings settings;
@@ -42,7 +46,12 @@ final class SessionStarter {
 
   /** Creates the session of this attempt; a fresh attempt starts with an empty signal file. */
   SessionRef create(Agent agent, LaunchSpec spec, Transport transport) {
-    Map<String, String> env = new HashMap<>(spec.env());
+    Map<String, String> env = new HashMap<>();
+    // Agents run as interactive programs even when CAM itself runs under CI: several CLIs (Gemini
+    // CLI among them) turn headless and exit when they see CI=true. A tool's or run's env may set
+    // it.
+    env.put(CI_ENV, "false");
+    env.putAll(spec.env());
     env.putAll(agent.options().env());
     Path signals = settings.signalFile(agent.id());
     if (signals != null) {

@@ -76,9 +76,9 @@ class ConfiguredRunIT {
     assertEquals(List.of("--extra", "two words"), args.subList(args.size() - 2, args.size()));
     assertTrue(args.contains("dev.cam.plugin.tmux.testkit.FakeAgent"), "the adapter's args stay");
     assertEquals(
-        "config|request",
+        "config|request|false",
         Files.readString(dir.resolve("launched-env")),
-        "tools.fake.env is set, and the run's own --env wins over it");
+        "tools.fake.env is set, the run's own --env wins over it, CI is false for agents");
   }
 
   @Test
@@ -147,7 +147,7 @@ class ConfiguredRunIT {
             + "printf '%s\\n' \"$@\" > '"
             + dir.resolve("launched-args")
             + "'\n"
-            + "printf '%s|%s' \"$FROM_CONFIG\" \"$SHARED\" > '"
+            + "printf '%s|%s|%s' \"$FROM_CONFIG\" \"$SHARED\" \"$CI\" > '"
             + dir.resolve("launched-env")
             + "'\n"
             + "exec '"
