@@ -57,6 +57,8 @@ class RelayLinkIT {
       assertTrue(
           events.stream().anyMatch(e -> e.path("event").asText().equals("relay.connected")),
           events.toString());
+      String status = server.status();
+      assertTrue(status.contains("relay: connected " + phone), status);
       Path identity = temp.resolve("a/config/relay-identity");
       assertEquals(
           "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(identity)));
