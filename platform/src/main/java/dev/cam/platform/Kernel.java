@@ -237,7 +237,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
         ManagerSettings.defaults(owner)
             .withMonitor(MonitorSettings.from(settings.monitor()))
             .withBackoff(Backoff.from(settings.retry()))
-            .withRunDefaults(RunDefaults.from(settings))
+            .withRunDefaults(RunDefaults.from(config.get()))
             .withSignalDir(dataDir().resolve("signals"));
     Catalog catalog = new Catalog(() -> extensions(Transport.class), this::tools);
     return new AgentManager(

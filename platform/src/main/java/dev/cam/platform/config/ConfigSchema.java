@@ -73,6 +73,7 @@ final class ConfigSchema {
             KeySpec.of("accept_new", Kind.BOOL),
             KeySpec.of("known_hosts", Kind.STRING),
             KeySpec.of("config", Kind.STRING),
+            KeySpec.of("key_passphrase", Kind.SECRET),
             KeySpec.of("connect_timeout", Kind.DURATION),
             KeySpec.of("command_timeout", Kind.DURATION),
             KeySpec.of("tmux_socket", Kind.STRING),

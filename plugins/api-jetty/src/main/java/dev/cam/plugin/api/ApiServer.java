@@ -46,7 +46,11 @@ final class ApiServer {
         .setSendServerVersion(false);
     server.addConnector(connector);
     TokenCheck tokens = new TokenCheck(token);
-    FailedAttempts failures = new FailedAttempts(settings.maxFailures(), settings.failureWindow());
+    FailedAttempts failures =
+        new FailedAttempts(
+            settings.maxFailures(),
+            settings.maxFailures() * ApiSettings.CEILING_FACTOR,
+            settings.failureWindow());
     hub = new EventHub(context.events(), json, threads, settings.pingInterval());
     EventSockets sockets =
         new EventSockets(hub, context.agents(), tokens, failures, settings.ws(), json);

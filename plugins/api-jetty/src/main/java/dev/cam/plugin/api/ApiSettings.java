@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param healthOpen whether {@code /api/system/health} answers without a token ({@code
  *     server.health_open})
  * @param maxBodyBytes largest request body accepted
- * @param maxFailures wrong tokens per address and window before the address is refused
+ * @param maxFailures wrong tokens per client and window before the client is refused; all clients
+ *     together may send {@link #CEILING_FACTOR} times as many before each gets only one
  * @param failureWindow the window of {@code maxFailures}
  * @param pingInterval how often idle WebSocket clients are pinged
  * @param ws the WebSocket's bounds
@@ -35,6 +36,9 @@ public record ApiSettings(
     WsLimits ws) {
   public static final int DEFAULT_PORT = 8420;
   public static final long DEFAULT_MAX_BODY = 1024 * 1024;
+
+  /** The global ceiling of wrong tokens per window, as a multiple of {@code maxFailures}. */
+  public static final int CEILING_FACTOR = 10;
 
   public ApiSettings {
     Objects.requireNonNull(host, "host");

@@ -4,6 +4,7 @@ import dev.cam.api.CamException;
 import dev.cam.api.Frontend;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.api.auth.ServerToken;
+import dev.cam.plugin.api.web.PairingLink;
 import java.net.URI;
 import java.util.Optional;
 import org.pf4j.Extension;
@@ -80,11 +81,20 @@ public final class JettyApiFrontend implements Frontend {
 
   /**
    * The URL and the token, for the person who just started {@code cam serve} (the token is what a
-   * client or the web app needs). Printed on the terminal only, never logged.
+   * client or the web app needs), and the web app's pairing link on a second line. Printed on the
+   * terminal only, never logged.
    */
   @Override
   public synchronized String describe() {
-    return server == null ? "api (stopped)" : "api " + server.uri() + "  token: " + token;
+    if (server == null) {
+      return "api (stopped)";
+    }
+    return "api "
+        + server.uri()
+        + "  token: "
+        + token
+        + "\n  pair a browser or phone: "
+        + PairingLink.of(server.uri(), token);
   }
 
   /** Where the running server listens, e.g. {@code http://127.0.0.1:8420/api}. */

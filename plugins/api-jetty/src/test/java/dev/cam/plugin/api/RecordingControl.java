@@ -6,22 +6,48 @@ import dev.cam.api.RunRequest;
 import dev.cam.api.Screen;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
- * Agent control that remembers what the API asked of it and shows a fixed screen, so a browser test
- * can check that its clicks reached the server. Lifecycle calls are not offered.
+ * Agent control that remembers what the API asked of it and shows a screen the test sets, so a
+ * browser test can check that its clicks reached the server. A run is answered by {@code runs} when
+ * the test gives one; other lifecycle calls are not offered.
  */
 final class RecordingControl implements AgentControl {
   final List<String> received = new CopyOnWriteArrayList<>();
-  private final String screen;
+  private volatile String screen;
+  private volatile Function<RunRequest, Agent> runs;
 
   RecordingControl(String screen) {
     this.screen = screen;
   }
 
+  void show(String text) {
+    this.screen = text;
+  }
+
+  void onRun(Function<RunRequest, Agent> answer) {
+    this.runs = answer;
+  }
+
   @Override
   public Agent run(RunRequest request) {
-    throw new UnsupportedOperationException("no runs in this test");
+    Function<RunRequest, Agent> answer = runs;
+    if (answer == null) {
+      throw new UnsupportedOperationException("no runs in this test");
+    }
+    received.add(
+        "run "
+            + request.tool()
+            + " "
+            + request.prompt()
+            + " cwd="
+            + request.cwd()
+            + " timeout="
+            + request.options().timeout()
+            + " auto="
+            + request.options().autoConfirm());
+    return answer.apply(request);
   }
 
   @Override

@@ -351,7 +351,8 @@ class RestApiIT {
             api.post("/api/agents/aaaa1111/input", "{\"text\":\"yes\"}"),
             api.post("/api/agents/aaaa1111/retry", ""),
             api.post("/api/tasks/apply", "{}"),
-            api.get("/api/tasks/t1"));
+            api.get("/api/tasks/t1"),
+            api.get("/api/tasks"));
     for (ApiClient.Reply r : replies) {
       assertEquals(503, r.status(), r.toString());
       assertTrue(r.json().get("detail").asText().contains("not available"), r.body());

@@ -10,6 +10,7 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.PluginInfo;
 import dev.cam.api.PluginState;
 import dev.cam.api.Plugins;
+import dev.cam.api.TaskRunner;
 import dev.cam.platform.config.ConfigLoader;
 import dev.cam.platform.config.ConfigSources;
 import dev.cam.platform.event.StoredEventBus;
@@ -30,6 +31,7 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
   private final StoredEventBus events;
   private final Config config;
   private volatile AgentControl control;
+  private volatile TaskRunner tasks;
 
   TestPlatform(Path root, Map<String, String> flags) {
     this.root = root;
@@ -47,6 +49,19 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
 
   void control(AgentControl agentControl) {
     this.control = agentControl;
+  }
+
+  void tasks(TaskRunner runner) {
+    this.tasks = runner;
+  }
+
+  @Override
+  public TaskRunner tasks() {
+    TaskRunner current = tasks;
+    if (current == null) {
+      throw new UnsupportedOperationException("no task runner in this test");
+    }
+    return current;
   }
 
   @Override

@@ -73,6 +73,16 @@ class WebAppIT {
   }
 
   @Test
+  void theVendoredTerminalComesWithItsLicence() {
+    ApiClient.Reply module = anonymous.get("/vendor/xterm/xterm.mjs");
+    assertEquals(200, module.status());
+    assertEquals("text/javascript; charset=utf-8", module.header("Content-Type"));
+    assertTrue(module.body().contains("export{"), "an ES module");
+    assertEquals(200, anonymous.get("/vendor/xterm/xterm.css").status());
+    assertTrue(anonymous.get("/vendor/xterm/license.txt").body().contains("The xterm.js authors"));
+  }
+
+  @Test
   void noPageCarriesAnInlineScript() {
     for (String page : List.of("/", "/offline.html")) {
       String html = anonymous.get(page).body();

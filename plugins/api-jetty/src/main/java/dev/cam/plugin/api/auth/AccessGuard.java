@@ -15,8 +15,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * In front of every request: security headers, CORS for the configured origins (preflights answered
- * here), the rate limit on wrong tokens, and the bearer token. A WebSocket upgrade without a token
- * passes, marked unauthenticated, so the socket can take the token as its first message.
+ * here), the rate limit on wrong tokens (counted per {@link ClientKey}), and the bearer token. A
+ * WebSocket upgrade without a token passes, marked unauthenticated, so the socket can take the
+ * token as its first message.
  */
 public final class AccessGuard extends Handler.Wrapper {
   /** Request attribute set to {@code true} once the request presented the right token. */
@@ -79,15 +80,15 @@ public final class AccessGuard extends Handler.Wrapper {
 
   private boolean authenticate(Request request, Response response, Callback callback, String path)
       throws Exception {
-    String address = Request.getRemoteAddr(request);
-    long wait = failures.blockedFor(address);
+    String client = ClientKey.of(request);
+    long wait = failures.blockedFor(client);
     if (wait > 0) {
       return refuse(
           request,
           429,
           "too-many-attempts",
           "too many wrong tokens from "
-              + address
+              + client
               + ": wait "
               + wait
               + " s, then use the token from the server's config directory",
@@ -117,7 +118,7 @@ public final class AccessGuard extends Handler.Wrapper {
           Map.of("WWW-Authenticate", "Bearer"));
     }
     if (!tokens.matches(token)) {
-      failures.failed(address);
+      failures.failed(client);
       return refuse(
           request,
           401,
@@ -196,8 +197,22 @@ public final class AccessGuard extends Handler.Wrapper {
     return upgrade != null && upgrade.equalsIgnoreCase("websocket");
   }
 
+  /**
+   * Whether the page that opens the socket was served by this server: directly (its {@code Host}),
+   * or through the relay, whose {@code X-Forwarded-Proto} and {@code -Host} name the address the
+   * browser used. A browser cannot set these headers on a WebSocket upgrade, so a foreign page
+   * cannot claim them.
+   */
   private static boolean sameOrigin(Request request, String origin) {
     String host = request.getHeaders().get(HttpHeader.HOST);
-    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    if (host != null && (origin.equals("http://" + host) || origin.equals("https://" + host))) {
+      return true;
+    }
+    String forwardedHost = request.getHeaders().get("X-Forwarded-Host");
+    String proto = request.getHeaders().get("X-Forwarded-Proto");
+    return ClientKey.viaRelay(request)
+        && forwardedHost != null
+        && proto != null
+        && origin.equalsIgnoreCase(proto.trim() + "://" + forwardedHost.trim());
   }
 }

@@ -20,7 +20,7 @@ public final class ApiRoutes {
     List<Route> routes = new ArrayList<>();
     routes.addAll(new AgentRoutes(context, json).routes());
     routes.addAll(new ContextRoutes(context).routes());
-    routes.addAll(new TaskRoutes().routes());
+    routes.addAll(new TaskRoutes(context).routes());
     routes.addAll(new SystemRoutes(context).routes());
     routes.addAll(OpenApiRoute.routes());
     return routes;

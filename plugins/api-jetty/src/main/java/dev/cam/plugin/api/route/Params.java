@@ -57,4 +57,17 @@ final class Params {
     String text = ex.query(name);
     return text == null || text.isBlank() ? null : text.trim();
   }
+
+  /** {@code true}, {@code false} or absent (false). */
+  static boolean flag(Exchange ex, String name) {
+    String text = text(ex, name);
+    if (text == null || text.equals("false")) {
+      return false;
+    }
+    if (text.equals("true")) {
+      return true;
+    }
+    throw new InvalidInputException(
+        "query parameter " + name + "='" + text + "' is not valid: use true or false");
+  }
 }

@@ -8,6 +8,7 @@ final class MediaTypes {
       Map.of(
           "html", "text/html; charset=utf-8",
           "js", "text/javascript; charset=utf-8",
+          "mjs", "text/javascript; charset=utf-8",
           "css", "text/css; charset=utf-8",
           "webmanifest", "application/manifest+json",
           "json", "application/json",

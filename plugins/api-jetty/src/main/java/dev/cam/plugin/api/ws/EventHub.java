@@ -14,22 +14,32 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Fans the event bus out to the WebSocket clients: one bus subscription for all of them, each event
- * turned into its frame once. Pings every client periodically so idle connections stay open through
- * proxies and relays.
+ * Fans the stored events out to the WebSocket clients: one bus subscription for all of them, plus a
+ * look at the store every {@link #STORE_POLL} for events other processes wrote (see {@link
+ * EventFeed}); each event is turned into its frame once. Pings every client periodically so idle
+ * connections stay open through proxies and relays.
  *
- * <p>Threading: {@link #publish} runs on the publisher's thread and only queues frames. Lifecycle:
- * {@link #start()} with the server, {@link #stop()} closes every client with 1001.
+ * <p>Threading: {@link #publish} runs on the publisher's or the timer's thread and only queues
+ * frames. Lifecycle: {@link #start()} with the server, {@link #stop()} closes every client with
+ * 1001.
  */
 public final class EventHub {
+  private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+
+  /** How often the store is asked for events written by other processes. */
+  static final Duration STORE_POLL = Duration.ofMillis(250);
+
   private final EventBus events;
   private final Json json;
   private final Frames frames;
   private final Executor replays;
   private final Duration pingInterval;
   private final Set<EventSocket> clients = ConcurrentHashMap.newKeySet();
+  private final EventFeed feed;
   private ScheduledExecutorService timers;
   private Subscription subscription;
 
@@ -39,6 +49,7 @@ public final class EventHub {
     this.frames = new Frames(json);
     this.replays = replays;
     this.pingInterval = pingInterval;
+    this.feed = new EventFeed(events, this::publish, () -> !clients.isEmpty());
   }
 
   public synchronized void start() {
@@ -54,7 +65,10 @@ public final class EventHub {
     timers = pool;
     long every = pingInterval.toMillis();
     timers.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
-    subscription = events.subscribe("*", this::publish);
+    feed.start();
+    subscription = events.subscribe("*", feed::onBus);
+    long poll = STORE_POLL.toMillis();
+    timers.scheduleWithFixedDelay(this::pollStore, poll, poll, TimeUnit.MILLISECONDS);
   }
 
   public synchronized void stop() {
@@ -115,6 +129,15 @@ public final class EventHub {
     ScheduledExecutorService t = timers;
     if (t != null) {
       t.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void pollStore() {
+    try {
+      feed.poll();
+    } catch (RuntimeException e) {
+      // the store is busy or gone for a moment; the next look catches up
+      LOG.debug("looking for events of other processes failed: {}", e.getMessage());
     }
   }
 

@@ -107,12 +107,14 @@ public final class EventSocket implements Session.Listener.AutoDemanding {
   private void start() {
     synchronized (lock) {
       started = true;
-      buffering = since != null;
+      buffering = true;
       lastSent = since == null ? 0 : since;
     }
     hub.add(this);
     if (since == null) {
-      send(hub.frames().ready(hub.events().lastSeq(), 0));
+      // live from the last stored event on: one stored just before (perhaps by another process,
+      // found by the hub's next look at the store) is not this client's
+      goLive(hub.events().lastSeq(), 0);
     } else {
       hub.replays().execute(this::replay);
     }

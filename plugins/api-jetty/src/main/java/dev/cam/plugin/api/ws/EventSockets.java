@@ -3,6 +3,7 @@ package dev.cam.plugin.api.ws;
 import dev.cam.api.Agents;
 import dev.cam.api.InvalidInputException;
 import dev.cam.plugin.api.auth.AccessGuard;
+import dev.cam.plugin.api.auth.ClientKey;
 import dev.cam.plugin.api.auth.FailedAttempts;
 import dev.cam.plugin.api.auth.TokenCheck;
 import dev.cam.plugin.api.http.Json;
@@ -51,8 +52,7 @@ public final class EventSockets implements WebSocketCreator {
       String agentId = agent == null || agent.isBlank() ? null : agents.find(agent.trim()).id();
       Long since = since(query.getValue("since"));
       boolean authenticated = Boolean.TRUE.equals(request.getAttribute(AccessGuard.AUTHENTICATED));
-      SocketAuth auth =
-          new SocketAuth(authenticated, tokens, failures, Request.getRemoteAddr(request));
+      SocketAuth auth = new SocketAuth(authenticated, tokens, failures, ClientKey.of(request));
       return new EventSocket(hub, auth, agentId, since, limits);
     } catch (RuntimeException e) {
       Responses.problem(

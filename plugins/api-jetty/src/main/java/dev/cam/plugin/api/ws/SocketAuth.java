@@ -9,8 +9,8 @@ import dev.cam.plugin.api.auth.TokenCheck;
  *
  * @param authenticated whether the upgrade request carried the right token
  * @param tokens the server's token
- * @param failures wrong tokens per address
- * @param address the client's address
+ * @param failures wrong tokens per client
+ * @param address the client's key ({@link dev.cam.plugin.api.auth.ClientKey})
  */
 record SocketAuth(
     boolean authenticated, TokenCheck tokens, FailedAttempts failures, String address) {

@@ -1,14 +1,16 @@
 // Talks to CAM's REST API. The token travels only in the Authorization header, never in a URL.
-const KEYS = { server: 'cam.server', token: 'cam.token', theme: 'cam.theme' };
+const KEYS = { server: 'cam.server', token: 'cam.token', theme: 'cam.theme', notify: 'cam.notify' };
 
 export const settings = {
   get server() { return localStorage.getItem(KEYS.server) || ''; },
   get token() { return localStorage.getItem(KEYS.token) || ''; },
   get theme() { return localStorage.getItem(KEYS.theme) || 'system'; },
-  save({ server, token, theme }) {
+  get notify() { return localStorage.getItem(KEYS.notify) === 'on'; },
+  save({ server, token, theme, notify }) {
     localStorage.setItem(KEYS.server, (server || '').trim());
     localStorage.setItem(KEYS.token, (token || '').trim());
     localStorage.setItem(KEYS.theme, theme || 'system');
+    if (notify !== undefined) localStorage.setItem(KEYS.notify, notify ? 'on' : 'off');
   },
 };
 
@@ -26,14 +28,16 @@ export class ApiError extends Error {
   }
 }
 
-export async function call(method, path, body, token = settings.token) {
+/** A JSON body is sent as JSON; with another {@code type} the body is a string sent as it is. */
+export async function call(method, path, body, token = settings.token, type = 'application/json') {
   const headers = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = type;
+  const payload = body === undefined || type !== 'application/json' ? body : JSON.stringify(body);
   let response;
   try {
     response = await fetch(new URL(path, base()), {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: payload,
       cache: 'no-store', credentials: 'omit',
     });
   } catch (e) {
@@ -52,11 +56,17 @@ export const api = {
   agents: () => call('GET', 'api/agents?limit=1000'),
   agent: (id) => call('GET', `api/agents/${encodeURIComponent(id)}`),
   logs: (id, tail = 200) => call('GET', `api/agents/${encodeURIComponent(id)}/logs?tail=${tail}`),
+  logsSince: (id, since) => call('GET', `api/agents/${encodeURIComponent(id)}/logs?since=${since}`),
   output: (id) => call('GET', `api/agents/${encodeURIComponent(id)}/output?lines=0`),
   input: (id, body) => call('POST', `api/agents/${encodeURIComponent(id)}/input`, body),
   stop: (id, mode) => call('DELETE', `api/agents/${encodeURIComponent(id)}?mode=${mode}`),
   retry: (id) => call('POST', `api/agents/${encodeURIComponent(id)}/retry`),
   run: (body) => call('POST', 'api/agents', body),
+  /** The task file as it is; format, context, dir, parallel, name and dry_run as query parameters. */
+  applyTasks: (text, params) => call('POST', `api/tasks/apply?${new URLSearchParams(params)}`, text,
+    settings.token, `application/${params.format}`),
+  graphs: () => call('GET', 'api/tasks?limit=20'),
+  tasks: (id) => call('GET', `api/tasks/${encodeURIComponent(id)}`),
   contexts: () => call('GET', 'api/contexts'),
   health: (token) => call('GET', 'api/system/health', undefined, token),
 };

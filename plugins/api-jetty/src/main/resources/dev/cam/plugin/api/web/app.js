@@ -6,11 +6,16 @@ import { dashboard } from './views/dashboard.js';
 import { detail } from './views/detail.js';
 import { settingsView } from './views/settings.js';
 import { newAgent } from './views/new-agent.js';
+import { terminal } from './views/terminal.js';
+import { logs } from './views/logs.js';
+import { tasksView } from './views/tasks.js';
+import { notifier } from './notify.js';
 
 const view = document.getElementById('view');
 const banner = document.getElementById('banner');
 const store = new AgentStore();
-const live = new Live((frame) => { store.frame(frame); current.frame?.(frame); }, connection);
+const notify = notifier(store);
+const live = new Live((frame) => { store.frame(frame); notify(frame); current.frame?.(frame); }, connection);
 let current = {};
 
 export function applyTheme() {
@@ -28,14 +33,30 @@ function connection(up, reason) {
 const routes = [
   [/^#?\/?$/, 'dashboard', () => dashboard(view, store)],
   [/^#\/agents\/([^/]+)$/, 'dashboard', (m) => detail(view, store, decodeURIComponent(m[1]))],
+  [/^#\/agents\/([^/]+)\/terminal$/, 'dashboard', (m) => terminal(view, decodeURIComponent(m[1]))],
+  [/^#\/agents\/([^/]+)\/log$/, 'dashboard', (m) => logs(view, decodeURIComponent(m[1]))],
   [/^#\/new$/, 'new', () => newAgent(view)],
+  [/^#\/tasks(?:\/([^/]+))?$/, 'tasks', (m) => tasksView(view, m[1] && decodeURIComponent(m[1]))],
   [/^#\/settings$/, 'settings', () => settingsView(view, { onSaved: loggedIn, applyTheme })],
+  [/^#\/pair\?(.*)$/, 'settings', (m) => pair(new URLSearchParams(m[1]))],
 ];
+
+/**
+ * A pairing link printed by 'cam serve' (#/pair?server=…&token=…): fills Settings and checks the
+ * token at once. The link leaves the address bar and the history, so the token is not kept there.
+ */
+function pair(params) {
+  history.replaceState(null, '', `${location.pathname}${location.search}#/settings`);
+  const server = params.get('server') || '';
+  const same = server && new URL(server, location.href).href === new URL('./', location.href).href;
+  return settingsView(view, { onSaved: loggedIn, applyTheme,
+    prefill: { server: same ? '' : server, token: params.get('token') || '' } });
+}
 
 function route() {
   current.leave?.();
   current = {};
-  if (!settings.token && location.hash !== '#/settings') {
+  if (!settings.token && location.hash !== '#/settings' && !location.hash.startsWith('#/pair?')) {
     location.hash = '#/settings';
     return;
   }

@@ -43,7 +43,11 @@ export function detail(view, store, id) {
         h('button', { type: 'button', id: 'kill', class: 'danger', onclick: act('Kill', () => api.stop(agent.id, 'kill')) }, 'Kill'),
         h('button', { type: 'button', id: 'retry', onclick: act('Retry', () => api.retry(agent.id)) }, 'Retry')),
       message),
-    h('h2', {}, 'Screen'), screen,
+    h('h2', {}, 'Screen'),
+    h('p', { class: 'links' },
+      h('a', { href: `#/agents/${encodeURIComponent(id)}/terminal`, id: 'open-terminal' }, 'Live terminal'),
+      h('a', { href: `#/agents/${encodeURIComponent(id)}/log`, id: 'open-log' }, 'Full log')),
+    screen,
     h('h2', {}, 'Timeline'), timeline);
 
   function showHead() {

@@ -1,12 +1,14 @@
 // Server URL and token, kept in this browser; the token is checked against the server first.
 import { h, replace } from '../dom.js';
 import { settings, call } from '../api.js';
+import { allow, supported } from '../notify.js';
 
-export function settingsView(view, { onSaved, applyTheme }) {
-  const server = h('input', { id: 'server', type: 'url', value: settings.server,
+export function settingsView(view, { onSaved, applyTheme, prefill }) {
+  const server = h('input', { id: 'server', type: 'url', value: prefill ? prefill.server : settings.server,
     placeholder: 'same as this page', autocomplete: 'url' });
-  const token = h('input', { id: 'token', type: 'password', value: settings.token,
+  const token = h('input', { id: 'token', type: 'password', value: prefill ? prefill.token : settings.token,
     autocomplete: 'current-password', required: true });
+  const notify = h('input', { id: 'notify', type: 'checkbox', checked: settings.notify, disabled: !supported() });
   const theme = h('select', { id: 'theme' }, ['system', 'dark', 'light'].map((t) =>
     h('option', { value: t, selected: t === settings.theme }, t)));
   const message = h('p', { id: 'settings-message', role: 'alert', class: 'message' });
@@ -25,23 +27,34 @@ export function settingsView(view, { onSaved, applyTheme }) {
       message.textContent = err.status === 401 ? `Token refused: ${err.message}` : err.message;
       return;
     }
-    settings.save({ server: server.value, token: token.value, theme: theme.value });
+    const blocked = notify.checked && !(await allow());
+    if (blocked) notify.checked = false;
+    settings.save({ server: server.value, token: token.value, theme: theme.value, notify: notify.checked });
     applyTheme();
+    if (blocked) {
+      message.textContent = 'Saved, but the browser blocked notifications: allow them for this site, then turn them on again.';
+      return;
+    }
     message.textContent = 'Saved.';
     onSaved();
   }
 
-  replace(view,
-    h('h1', {}, 'Settings'),
-    h('form', { class: 'settings', id: 'settings-form', onsubmit: save },
-      h('label', { for: 'server' }, 'Server URL'), server,
-      h('p', { class: 'hint muted' }, 'Leave empty to use the server this page came from.'),
-      h('label', { for: 'token' }, 'Token'), token,
-      h('p', { class: 'hint muted' }, "Run 'cam config get server.token' on the server."),
-      h('label', { for: 'theme' }, 'Theme'), theme,
-      h('button', { type: 'submit', id: 'save' }, 'Save'),
-      message));
-  if (!settings.token) {
+  const form = h('form', { class: 'settings', id: 'settings-form', onsubmit: save },
+    h('label', { for: 'server' }, 'Server URL'), server,
+    h('p', { class: 'hint muted' }, 'Leave empty to use the server this page came from.'),
+    h('label', { for: 'token' }, 'Token'), token,
+    h('p', { class: 'hint muted' }, "Run 'cam config get server.token' on the server."),
+    h('label', { for: 'theme' }, 'Theme'), theme,
+    h('label', { class: 'check' }, notify, ' Notify me when an agent finishes, fails or waits for input'),
+    h('p', { class: 'hint muted', id: 'notify-hint' }, supported()
+      ? 'While this page is open; the browser asks for permission once.'
+      : 'This browser does not offer notifications.'),
+    h('button', { type: 'submit', id: 'save' }, 'Save'),
+    message);
+  replace(view, h('h1', {}, 'Settings'), form);
+  if (prefill) {
+    form.requestSubmit();
+  } else if (!settings.token) {
     message.textContent = 'Enter the server token to begin.';
   }
   return {};
