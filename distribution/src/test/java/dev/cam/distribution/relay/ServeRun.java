@@ -62,6 +62,17 @@ final class ServeRun implements AutoCloseable {
     return builder;
   }
 
+  /** Runs {@code bin/cam args} as a client with directories of its own; exit code, then output. */
+  static String[] cli(Path dir, String... args) throws IOException, InterruptedException {
+    Process cli = cam(dir, args).start();
+    String text = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!cli.waitFor(60, TimeUnit.SECONDS)) {
+      cli.destroyForcibly();
+      throw new AssertionError("cam did not end");
+    }
+    return new String[] {Integer.toString(cli.exitValue()), text};
+  }
+
   /** What {@code cam serve status} prints for this server. */
   String status() throws IOException, InterruptedException {
     ProcessBuilder builder = cam(dir, "serve", "status");
