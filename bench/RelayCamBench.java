@@ -29,8 +29,8 @@ public final class RelayCamBench {
   private static final List<String> OUT = new CopyOnWriteArrayList<>();
 
   public static void main(String[] args) throws Exception {
-    Path cam = Path.of(args[0]);
-    Path relayHome = Path.of(args[1]);
+    Path cam = Path.of(args[0]).toAbsolutePath();
+    Path relayHome = Path.of(args[1]).toAbsolutePath();
     int requests = Integer.parseInt(args[2]);
     int sockets = Integer.parseInt(args[3]);
     Path dir = Files.createTempDirectory("relay-cam-bench");

@@ -57,6 +57,8 @@ class RelayLinkIT {
       assertTrue(
           events.stream().anyMatch(e -> e.path("event").asText().equals("relay.connected")),
           events.toString());
+      String status = server.status();
+      assertTrue(status.contains("relay: connected " + phone), status);
       Path identity = temp.resolve("a/config/relay-identity");
       assertEquals(
           "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(identity)));
@@ -80,6 +82,16 @@ class RelayLinkIT {
       assertEquals(401, client.get(b.phone.resolve("api/agents"), a.token).statusCode());
       assertEquals(401, client.get(a.phone.resolve("api/agents"), b.token).statusCode());
       assertEquals(200, client.get(a.phone.resolve("api/agents"), a.token).statusCode());
+
+      Path remote = temp.resolve("phone");
+      String[] list =
+          ServeRun.cli(remote, "--server", a.phone.toString(), "--token", a.token, "list");
+      assertEquals("0", list[0], list[1]);
+      assertTrue(list[1].contains("no agents"), list[1]);
+      String[] wrong =
+          ServeRun.cli(remote, "--server", a.phone.toString(), "--token", b.token, "list");
+      assertNotEquals("0", wrong[0], wrong[1]);
+      assertTrue(wrong[1].contains("401"), wrong[1]);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.cam.distribution.relay;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +20,15 @@ final class ServeRun implements AutoCloseable {
   private static final Pattern TOKEN = Pattern.compile("started api .*token: (\\S+)");
   private static final Pattern PHONE = Pattern.compile("started relay .*open (\\S+)");
   private final Process process;
+  private final Path dir;
   final ProcessOutput output;
   final URI api;
   final String token;
   final URI phone;
 
-  private ServeRun(Process process, ProcessOutput output) throws InterruptedException {
+  private ServeRun(Process process, Path dir, ProcessOutput output) throws InterruptedException {
     this.process = process;
+    this.dir = dir;
     this.output = output;
     Duration limit = Duration.ofSeconds(60);
     this.api = URI.create(output.await(API, limit) + "/");
@@ -34,10 +37,21 @@ final class ServeRun implements AutoCloseable {
   }
 
   static ServeRun start(Path dir, URI relay) throws IOException, InterruptedException {
-    ProcessBuilder builder =
-        new ProcessBuilder(CAM.toString(), "serve", "--relay", relay.toString())
-            .directory(Files.createDirectories(dir).toFile())
-            .redirectErrorStream(true);
+    ProcessBuilder builder = cam(dir, "serve", "--relay", relay.toString());
+    Process process = builder.start();
+    try {
+      return new ServeRun(process, dir, new ProcessOutput(process, "serve"));
+    } catch (AssertionError | InterruptedException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  /** {@code bin/cam} with this server's directories and environment. */
+  private static ProcessBuilder cam(Path dir, String... args) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(CAM.toString());
+    builder.command().addAll(java.util.List.of(args));
+    builder.directory(Files.createDirectories(dir).toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("HOME", dir.resolve("home").toString());
     env.put("CAM_CONFIG_DIR", dir.resolve("config").toString());
@@ -45,13 +59,31 @@ final class ServeRun implements AutoCloseable {
     env.put("CAM_SERVER_PORT", "0");
     env.put("CAM_TMUX_SOCKET", dir.resolve("tmux.sock").toString());
     env.remove("JAVA_OPTS");
-    Process process = builder.start();
-    try {
-      return new ServeRun(process, new ProcessOutput(process, "serve"));
-    } catch (AssertionError | InterruptedException e) {
-      process.destroyForcibly();
-      throw e;
+    return builder;
+  }
+
+  /** Runs {@code bin/cam args} as a client with directories of its own; exit code, then output. */
+  static String[] cli(Path dir, String... args) throws IOException, InterruptedException {
+    Process cli = cam(dir, args).start();
+    String text = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!cli.waitFor(60, TimeUnit.SECONDS)) {
+      cli.destroyForcibly();
+      throw new AssertionError("cam did not end");
     }
+    return new String[] {Integer.toString(cli.exitValue()), text};
+  }
+
+  /** What {@code cam serve status} prints for this server. */
+  String status() throws IOException, InterruptedException {
+    ProcessBuilder builder = cam(dir, "serve", "status");
+    builder.environment().put("CAM_SERVER_PORT", Integer.toString(api.getPort()));
+    Process status = builder.start();
+    String text = new String(status.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!status.waitFor(60, TimeUnit.SECONDS)) {
+      status.destroyForcibly();
+      throw new AssertionError("cam serve status did not end");
+    }
+    return text;
   }
 
   /** SIGTERM, as Ctrl-C would, and wait for it to stop. */

@@ -4,6 +4,7 @@ import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Output;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,10 @@ public final class ServerStatus {
   /** {@code cam serve status}: exit 0 when running, 1 when not. */
   @Command(
       name = "status",
-      description = {"Is a server running for this data directory?", "JSON: {running, pid, log}."})
+      description = {
+        "Is a server running for this data directory? With its front-ends' state (relay link).",
+        "JSON: {running, pid, log, frontends}."
+      })
   public static final class Status implements Callable<Integer> {
     private final PlatformContext context;
 
@@ -33,17 +37,22 @@ public final class ServerStatus {
       ServerProcess server = new ServerProcess(context);
       Optional<ProcessHandle> running = server.running();
       Output output = new Output(spec);
+      ServerHealth health =
+          running.isPresent() ? ServerHealth.of(context) : new ServerHealth(Map.of(), null);
       if (output.json()) {
         output.printJson(
             Json.object(
                 "running", running.isPresent(),
                 "pid", running.map(ProcessHandle::pid).orElse(null),
-                "log", server.logFile().toString()));
+                "log", server.logFile().toString(),
+                "frontends", health.sections()));
       } else {
         output.println(
             running
                 .map(p -> "cam serve is running, pid " + p.pid() + ", log " + server.logFile())
                 .orElse("cam serve is not running: start it with 'cam serve --daemon'"));
+        output.out().print(health.lines());
+        output.out().flush();
       }
       return running.isPresent() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
