@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # API benchmarks: GET /api/agents (100 agents) under wrk beside a bare Jetty handler answering the
-# same bytes in the same run, WebSocket publish-to-receipt latency for 1 and 100 clients, and the
-# server's idle RSS. Needs wrk (Debian package 'wrk'). Run from the repository root:
+# same bytes in the same run, WebSocket publish-to-receipt latency for 1 and 100 clients (and for
+# events another process stores), and the server's idle RSS. Needs wrk (Debian package 'wrk'). Run from the repository root:
 #   ./mvnw -B -q -o -pl plugins/api-jetty -am test-compile && bench/api.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +20,7 @@ trap cleanup EXIT
 # the reactor's own api-bundle and platform classes, not whatever the local repository holds
 cp="$module/target/test-classes:$module/target/classes:api-bundle/target/classes:platform/target/classes:$(cat "$cpfile")"
 java_opts=(-Xms64m -Xmx256m -Djava.io.tmpdir="$work" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
 
@@ -49,3 +50,6 @@ kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=
 for clients in 1 100; do
   java "${java_opts[@]}" -cp "$cp" dev.cam.plugin.api.ApiBench latency "$clients" "${EVENTS:-1000}"
 done
+# events another process writes to the same store reach clients through the 250 ms look at it
+java "${java_opts[@]}" -cp "$cp" dev.cam.plugin.api.ApiBench latency 1 "${FOREIGN_EVENTS:-400}" foreign
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

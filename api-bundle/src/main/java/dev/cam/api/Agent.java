@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param finishedAt when it reached a terminal status, or {@code null}
  * @param exitReason why it ended or waits, in words a person can act on, or {@code null}
  * @param attempt 1 for the first attempt, incremented by each retry
- * @param options how it is run
+ * @param options how it is run; unset retries and auto-confirm (see {@link AgentOptions}) are taken
+ *     from {@link AgentOptions#DEFAULTS}, so an agent's options are always resolved
  */
 public record Agent(
     String id,
@@ -51,7 +52,7 @@ public record Agent(
     machine = machine == null ? Machine.LOCAL : machine;
     state = state == null ? AgentState.INITIALIZING : state;
     prompt = prompt == null ? "" : prompt;
-    options = options == null ? AgentOptions.DEFAULTS : options;
+    options = options == null ? AgentOptions.DEFAULTS : options.orElse(AgentOptions.DEFAULTS);
     if (attempt < 1) {
       throw new InvalidInputException("attempt must be 1 or more");
     }

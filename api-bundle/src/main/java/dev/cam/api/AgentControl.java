@@ -58,4 +58,12 @@ public interface AgentControl {
    * @return the agents taken over
    */
   List<Agent> adopt();
+
+  /**
+   * Stops watching every agent this control watches and gives up their leases, leaving their
+   * sessions running, so another CAM process adopts them at once instead of after the lease
+   * expires. For a process about to exit (Ctrl-C during {@code cam run}); afterwards this control
+   * watches nothing. Harmless when it watches nothing.
+   */
+  default void release() {}
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param cwd working directory when no context is given; ignored when {@code context} is set
  * @param machine where to run when no context is given; {@code null} for this machine
  * @param name human name, or {@code null}
- * @param options timeouts, retries, auto-confirm and environment; {@code null} for the defaults
+ * @param options timeouts, retries, auto-confirm and environment; {@code null} for {@link
+ *     AgentOptions#UNSET}, so the configuration decides
  */
 public record RunRequest(
     String tool,
@@ -30,6 +31,6 @@ public record RunRequest(
     }
     prompt = prompt == null ? "" : prompt;
     machine = Objects.requireNonNullElse(machine, Machine.LOCAL);
-    options = Objects.requireNonNullElse(options, AgentOptions.DEFAULTS);
+    options = Objects.requireNonNullElse(options, AgentOptions.UNSET);
   }
 }

@@ -47,6 +47,16 @@ public interface Transport {
   ConnectionReport test(Machine machine);
 
   /**
+   * {@link #test(Machine)}, trusting a host key seen for the first time when {@code
+   * acceptNewHostKey} is set ({@code cam context test --accept-new}): a transport that checks host
+   * keys records the new key and reports as usual; a key that changed is still refused. Transports
+   * without host keys ignore the flag.
+   */
+  default ConnectionReport test(Machine machine, boolean acceptNewHostKey) {
+    return test(machine);
+  }
+
+  /**
    * Calls {@code onActivity} soon after the session's output changes, so watchers need not poll.
    * Transports that can't tell return {@code null}; the monitor then polls.
    */

@@ -70,6 +70,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   private final Path workingDir;
   private final CamDirs dirs;
   private final Path userConfigFile;
+  private final Map<String, String> flags;
   private final Lazy<String> version = new Lazy<>(Kernel::readVersion);
   private final Lazy<PluginHost> host = new Lazy<>(this::createHost);
   private final Lazy<LayeredConfig> config = new Lazy<>(this::loadConfig);
@@ -90,6 +91,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
     this.env = withDataDir(env, options);
     this.workingDir = workingDir;
     this.dirs = CamDirs.resolve(this.env);
+    this.flags = options.flags();
     this.userConfigFile =
         options.configFile() == null
             ? dirs.userConfigFile()
@@ -235,7 +237,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
         ManagerSettings.defaults(owner)
             .withMonitor(MonitorSettings.from(settings.monitor()))
             .withBackoff(Backoff.from(settings.retry()))
-            .withRunDefaults(RunDefaults.from(settings))
+            .withRunDefaults(RunDefaults.from(config.get()))
             .withSignalDir(dataDir().resolve("signals"));
     Catalog catalog = new Catalog(() -> extensions(Transport.class), this::tools);
     return new AgentManager(
@@ -270,7 +272,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   }
 
   private LayeredConfig loadConfig() {
-    return new ConfigLoader().load(new ConfigSources(userConfigFile, workingDir, env, Map.of()));
+    return new ConfigLoader().load(new ConfigSources(userConfigFile, workingDir, env, flags));
   }
 
   private static Map<String, String> withDataDir(Map<String, String> env, LaunchOptions options) {

@@ -1,26 +1,43 @@
 package dev.cam.platform;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The global options the launcher must know before the command line is parsed, because they decide
- * how the kernel is built: {@code --config FILE}, {@code --data-dir DIR} and {@code -v}. The
- * command line declares and documents them too.
+ * how the kernel is built: {@code --config FILE}, {@code --data-dir DIR}, {@code -v}, and the
+ * options that are configuration keys given as flags ({@code --relay URL} is {@code relay.url}).
+ * The command line declares and documents them too.
  *
  * @param configFile the user config file to use instead of {@code ~/.config/cam/config.toml}, or
  *     null
  * @param dataDir the data directory to use instead of {@code ~/.local/share/cam}, or null
  * @param verbose whether to show causes and library logs
+ * @param flags configuration keys given as options, the configuration's flag layer; copied
  */
-public record LaunchOptions(Path configFile, Path dataDir, boolean verbose) {
+public record LaunchOptions(
+    Path configFile, Path dataDir, boolean verbose, Map<String, String> flags) {
   public static final LaunchOptions NONE = new LaunchOptions(null, null, false);
+
+  /** Options that set which options are configuration keys, and which key each sets. */
+  private static final Map<String, String> FLAG_KEYS = Map.of("--relay", "relay.url");
+
+  public LaunchOptions {
+    flags = flags == null ? Map.of() : Map.copyOf(flags);
+  }
+
+  public LaunchOptions(Path configFile, Path dataDir, boolean verbose) {
+    this(configFile, dataDir, verbose, Map.of());
+  }
 
   /** Picks the global options out of the arguments, up to a {@code --}. */
   public static LaunchOptions parse(List<String> args) {
     Path config = null;
     Path data = null;
     boolean verbose = false;
+    Map<String, String> flags = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -36,8 +53,24 @@ public record LaunchOptions(Path configFile, Path dataDir, boolean verbose) {
         data = Path.of(arg.substring("--data-dir=".length()));
       } else if (arg.equals("--data-dir") && next != null) {
         data = Path.of(next);
+      } else {
+        flag(arg, next, flags);
       }
     }
-    return new LaunchOptions(config, data, verbose);
+    return new LaunchOptions(config, data, verbose, flags);
+  }
+
+  private static void flag(String arg, String next, Map<String, String> flags) {
+    int equals = arg.indexOf('=');
+    String name = equals < 0 ? arg : arg.substring(0, equals);
+    String key = FLAG_KEYS.get(name);
+    if (key == null) {
+      return;
+    }
+    if (equals >= 0) {
+      flags.put(key, arg.substring(equals + 1));
+    } else if (next != null) {
+      flags.put(key, next);
+    }
   }
 }

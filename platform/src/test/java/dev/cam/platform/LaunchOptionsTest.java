@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
@@ -25,5 +26,16 @@ class LaunchOptionsTest {
 
     assertEquals(LaunchOptions.NONE, options);
     assertFalse(options.verbose());
+  }
+
+  @Test
+  void relayOptionIsTheRelayUrlFlag() {
+    assertEquals(
+        Map.of("relay.url", "https://relay.example/"),
+        LaunchOptions.parse(List.of("serve", "--relay", "https://relay.example/")).flags());
+    assertEquals(
+        Map.of("relay.url", "http://127.0.0.1:9/"),
+        LaunchOptions.parse(List.of("serve", "--relay=http://127.0.0.1:9/")).flags());
+    assertEquals(Map.of(), LaunchOptions.parse(List.of("serve", "--", "--relay", "x")).flags());
   }
 }

@@ -79,6 +79,7 @@ public final class AgentManager implements AgentControl, AutoCloseable {
   @Override
   public Agent run(RunRequest request) {
     ToolAdapter adapter = catalog.tool(request.tool());
+    settings.runDefaults().check(adapter.id());
     Machine machine = request.machine();
     String cwd = request.cwd();
     if (request.context() != null) {
@@ -127,7 +128,8 @@ public final class AgentManager implements AgentControl, AutoCloseable {
 
   private Agent launch(Agent agent, ToolAdapter adapter, Transport transport) {
     try {
-      LaunchSpec spec = adapter.launch(new LaunchRequest(agent));
+      LaunchSpec spec =
+          settings.runDefaults().launch(agent.tool(), adapter.launch(new LaunchRequest(agent)));
       SessionRef ref = starter.create(agent, spec, transport);
       Agent started = agent.withSession(transport.id(), ref.name(), journal.clock().instant());
       started = journal.status(started, AgentStatus.STARTING, null);
@@ -341,6 +343,11 @@ public final class AgentManager implements AgentControl, AutoCloseable {
   public boolean monitoring(String id) {
     AgentMonitor monitor = monitors.get(id);
     return monitor != null && !monitor.finished();
+  }
+
+  @Override
+  public void release() {
+    close();
   }
 
   @Override

@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param threads threads shared by all monitors
  * @param signalDir where each agent's structured signal file ({@code <id>.jsonl}) is kept, or
  *     {@code null} for no signals
- * @param runDefaults options of runs whose caller gave none
+ * @param runDefaults options a run leaves unset, and the tools' configured launch changes
  */
 public record ManagerSettings(
     String owner,

@@ -1,46 +1,89 @@
 package dev.cam.platform.agent;
 
 import dev.cam.api.AgentOptions;
+import dev.cam.api.LaunchSpec;
 import dev.cam.platform.config.CamSettings;
-import java.util.HashMap;
+import dev.cam.platform.config.LayeredConfig;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * The configured options of a run whose caller gave none: {@code retry.max}, {@code
- * monitor.auto_confirm}, overridden per tool by {@code tools.<id>.auto_confirm}.
+ * What the configuration says about runs: options a request leaves unset, and each tool's {@code
+ * [tools.<id>]} section. Each unset option is resolved on its own, from the request, then the
+ * tool's section, then the global setting, then {@link AgentOptions#DEFAULTS}: {@code retries} from
+ * {@code retry.max}; {@code autoConfirm} from {@code tools.<id>.auto_confirm}, then {@code
+ * monitor.auto_confirm}.
  *
- * <p>A {@link dev.cam.api.RunRequest} made with {@code null} options carries the very instance
- * {@link AgentOptions#DEFAULTS}; only that instance is replaced, so options a caller spelled out,
- * even when equal to the built-in defaults, are kept.
- *
- * @param retries retries after a failure
- * @param autoConfirm whether prompts are answered
- * @param toolAutoConfirm per-tool overrides of {@code autoConfirm}, by tool id
+ * <p>Immutable; safe from any thread.
  */
-public record RunDefaults(int retries, boolean autoConfirm, Map<String, Boolean> toolAutoConfirm) {
-  /** The built-in defaults: no retries, answer prompts. */
+public final class RunDefaults {
+  /** The built-in defaults: no retries, answer prompts, no tool sections. */
   public static final RunDefaults NONE = new RunDefaults(0, true, Map.of());
 
-  public RunDefaults {
-    toolAutoConfirm = Map.copyOf(toolAutoConfirm);
+  private final int retries;
+  private final boolean autoConfirm;
+  private final Map<String, CamSettings.Tool> tools;
+  private final UnaryOperator<String> sources;
+
+  /**
+   * @param retries {@code retry.max}
+   * @param autoConfirm {@code monitor.auto_confirm}
+   * @param tools the tools' sections, by tool id
+   * @param sources where a key was set, for error messages
+   */
+  public RunDefaults(
+      int retries,
+      boolean autoConfirm,
+      Map<String, CamSettings.Tool> tools,
+      UnaryOperator<String> sources) {
+    this.retries = retries;
+    this.autoConfirm = autoConfirm;
+    this.tools = Map.copyOf(tools);
+    this.sources = sources;
   }
 
-  /** Defaults from the configuration. */
-  public static RunDefaults from(CamSettings settings) {
-    Map<String, Boolean> perTool = new HashMap<>();
-    settings.tools().values().stream()
-        .filter(t -> t.autoConfirm() != null)
-        .forEach(t -> perTool.put(t.id(), t.autoConfirm()));
-    return new RunDefaults(settings.retry().max(), settings.monitor().autoConfirm(), perTool);
+  /** Defaults whose errors say "the configuration" instead of a file or variable. */
+  public RunDefaults(int retries, boolean autoConfirm, Map<String, CamSettings.Tool> tools) {
+    this(retries, autoConfirm, tools, key -> "configuration");
   }
 
-  /** The options to run {@code tool} with. */
-  @SuppressWarnings("ReferenceEquality")
+  /** Defaults from the effective configuration. */
+  public static RunDefaults from(LayeredConfig config) {
+    CamSettings settings = config.settings();
+    return new RunDefaults(
+        settings.retry().max(), settings.monitor().autoConfirm(), settings.tools(), config::source);
+  }
+
+  /** The options to run {@code tool} with: every unset one resolved. */
   public AgentOptions apply(String tool, AgentOptions given) {
-    if (given != AgentOptions.DEFAULTS) {
-      return given;
+    CamSettings.Tool section = tools.get(tool);
+    Boolean toolConfirm = section == null ? null : section.autoConfirm();
+    AgentOptions configured =
+        new AgentOptions(
+            null, null, retries, toolConfirm != null ? toolConfirm : autoConfirm, Map.of());
+    return given.orElse(configured).orElse(AgentOptions.DEFAULTS);
+  }
+
+  /**
+   * Fails when {@code tool} is disabled or its section can't be launched.
+   *
+   * @throws dev.cam.api.CamException saying what to change
+   */
+  public void check(String tool) {
+    ToolLaunch launch = launchOf(tool);
+    if (launch != null) {
+      launch.check();
     }
-    return new AgentOptions(
-        null, null, retries, toolAutoConfirm.getOrDefault(tool, autoConfirm), Map.of());
+  }
+
+  /** The adapter's launch of {@code tool} with its section applied (see {@link ToolLaunch}). */
+  public LaunchSpec launch(String tool, LaunchSpec spec) {
+    ToolLaunch launch = launchOf(tool);
+    return launch == null ? spec : launch.apply(spec);
+  }
+
+  private ToolLaunch launchOf(String tool) {
+    CamSettings.Tool section = tools.get(tool);
+    return section == null ? null : new ToolLaunch(section, sources);
   }
 }

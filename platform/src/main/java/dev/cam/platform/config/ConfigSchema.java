@@ -57,7 +57,13 @@ final class ConfigSchema {
             KeySpec.of("cors_origins", Kind.LIST),
             KeySpec.of("health_open", Kind.BOOL),
             KeySpec.of("url", Kind.STRING)));
-    SECTIONS.put("relay", keys(KeySpec.of("url", Kind.STRING), KeySpec.of("enabled", Kind.BOOL)));
+    SECTIONS.put(
+        "relay",
+        keys(
+            KeySpec.of("url", Kind.STRING),
+            KeySpec.of("enabled", Kind.BOOL),
+            KeySpec.of("ca_file", Kind.STRING),
+            KeySpec.of("admission_secret", Kind.SECRET)));
     SECTIONS.put("plugins", keys(KeySpec.of("disabled", Kind.LIST)));
     SECTIONS.put(
         "tmux", keys(KeySpec.of("socket", Kind.STRING), KeySpec.of("executable", Kind.STRING)));
@@ -67,6 +73,7 @@ final class ConfigSchema {
             KeySpec.of("accept_new", Kind.BOOL),
             KeySpec.of("known_hosts", Kind.STRING),
             KeySpec.of("config", Kind.STRING),
+            KeySpec.of("key_passphrase", Kind.SECRET),
             KeySpec.of("connect_timeout", Kind.DURATION),
             KeySpec.of("command_timeout", Kind.DURATION),
             KeySpec.of("tmux_socket", Kind.STRING),

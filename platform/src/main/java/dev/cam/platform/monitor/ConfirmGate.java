@@ -16,9 +16,17 @@ final class ConfirmGate {
   /** Lines allowed below a prompt's last line: key hints, a status bar. */
   static final int MAX_LINES_BELOW = 4;
 
+  /** A question still showing after this many answers is left alone for a long while. */
+  static final int ANSWERS_BEFORE_BACKING_OFF = 2;
+
+  /** How many cooldowns a question waits once it was answered that often. */
+  static final int BACK_OFF_COOLDOWNS = 15;
+
   private final Duration cooldown;
-  private String lastAnswered;
+  private String answeredPrompt;
+  private List<String> answeredAbove;
   private Instant answeredAt;
+  private int answers;
 
   ConfirmGate(Duration cooldown) {
     this.cooldown = cooldown;
@@ -45,27 +53,61 @@ final class ConfirmGate {
    */
   void cleared() {
     answeredAt = null;
-    lastAnswered = null;
+    answeredPrompt = null;
+    answeredAbove = null;
+    answers = 0;
   }
 
   /**
-   * Whether this is the prompt answered last, still showing as it was, within the cooldown. The
-   * same text with other lines above it is a new question.
+   * Whether this is the prompt answered last, still showing, and must not be answered yet: within
+   * the cooldown, or for much longer once it was answered twice (a slow tool that is busy applying
+   * the answer must not get more keys meant for the next question).
    */
   boolean coolingDown(PromptMatch prompt, Screen screen, Instant now) {
-    return answeredAt != null
-        && key(prompt, screen).equals(lastAnswered)
-        && Duration.between(answeredAt, now).compareTo(cooldown) < 0;
+    if (answeredAt == null || !sameQuestion(prompt, screen)) {
+      return false;
+    }
+    return Duration.between(answeredAt, now).compareTo(waitAfterAnswer()) < 0;
   }
 
   void answered(PromptMatch prompt, Screen screen, Instant now) {
-    lastAnswered = key(prompt, screen);
+    answers = answeredAt != null && sameQuestion(prompt, screen) ? answers + 1 : 1;
+    answeredPrompt = prompt.kind() + "\n" + prompt.text();
+    answeredAbove = above(prompt, screen);
     answeredAt = now;
   }
 
   /** Time until the cooldown ends, or {@code null} when none runs. */
   Duration untilCool(Instant now) {
-    return answeredAt == null ? null : Duration.between(now, answeredAt.plus(cooldown));
+    return answeredAt == null ? null : Duration.between(now, answeredAt.plus(waitAfterAnswer()));
+  }
+
+  private Duration waitAfterAnswer() {
+    return answers >= ANSWERS_BEFORE_BACKING_OFF
+        ? cooldown.multipliedBy(BACK_OFF_COOLDOWNS)
+        : cooldown;
+  }
+
+  /**
+   * The prompt answered last, with the same lines above it, or with only lines lost off the top of
+   * the screen (a tool redrawing the answered dialog scrolls the screen up). A prompt left on
+   * screen after its answer keeps its lines above while the tool prints below it; a new prompt with
+   * the same text has other lines above it (output since, or the screen scrolled and the prompt
+   * moved down), even when it lands on the same row.
+   */
+  private boolean sameQuestion(PromptMatch prompt, Screen screen) {
+    if (!(prompt.kind() + "\n" + prompt.text()).equals(answeredPrompt)) {
+      return false;
+    }
+    List<String> now = above(prompt, screen);
+    int lost = answeredAbove.size() - now.size();
+    return lost >= 0 && answeredAbove.subList(lost, answeredAbove.size()).equals(now);
+  }
+
+  /** The screen's lines down to the prompt's last line. */
+  private static List<String> above(PromptMatch prompt, Screen screen) {
+    int index = anchorIndex(lastLine(prompt.text()), screen);
+    return index < 0 ? List.of() : List.copyOf(screen.lines().subList(0, index + 1));
   }
 
   private static int anchorIndex(String anchor, Screen screen) {
@@ -76,17 +118,6 @@ final class ConfirmGate {
       }
     }
     return -1;
-  }
-
-  /**
-   * The prompt with everything above it. A prompt left on screen after its answer keeps this key
-   * while the tool prints below it; a new prompt with the same text has different lines above it
-   * (the screen scrolled, or it sits further down), even when it lands on the same row.
-   */
-  private static String key(PromptMatch prompt, Screen screen) {
-    int index = anchorIndex(lastLine(prompt.text()), screen);
-    List<String> above = index < 0 ? List.of() : screen.lines().subList(0, index + 1);
-    return prompt.kind() + "\n" + prompt.text() + "\n" + String.join("\n", above);
   }
 
   private static String lastLine(String text) {

@@ -6,7 +6,6 @@ import dev.cam.api.RunRequest;
 import dev.cam.api.TaskDefinition;
 import dev.cam.api.TaskGraph;
 import dev.cam.api.TaskRunner.ApplyOptions;
-import java.util.Objects;
 
 /**
  * A graph with how to run it: each task's tool, place and options, its own values first, then the
@@ -36,11 +35,11 @@ record GraphPlan(TaskGraph graph, ApplyOptions options) {
   RunRequest request(TaskDefinition t) {
     String context = firstSet(t.context(), options.context(), graph.context());
     String cwd = context == null ? options.dir().toAbsolutePath().toString() : null;
-    int retries =
-        Objects.requireNonNullElse(t.retry(), Objects.requireNonNullElse(graph.retry(), 0));
+    // Unset retries and auto-confirm are left to the configuration, as for any run.
+    Integer retries = t.retry() != null ? t.retry() : graph.retry();
     AgentOptions agentOptions =
         new AgentOptions(
-            t.timeout() == null ? graph.timeout() : t.timeout(), null, retries, true, t.env());
+            t.timeout() == null ? graph.timeout() : t.timeout(), null, retries, null, t.env());
     String tool = t.tool() == null ? graph.tool() : t.tool();
     return new RunRequest(tool, t.prompt(), context, cwd, null, t.name(), agentOptions);
   }

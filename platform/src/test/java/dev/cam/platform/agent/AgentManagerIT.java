@@ -8,7 +8,6 @@ import dev.cam.api.Agent;
 import dev.cam.api.AgentEvent;
 import dev.cam.api.AgentOptions;
 import dev.cam.api.AgentStatus;
-import dev.cam.api.RunRequest;
 import dev.cam.api.SessionRef;
 import dev.cam.platform.agent.support.FakeTool;
 import dev.cam.platform.agent.support.Rig;
@@ -320,18 +319,6 @@ class AgentManagerIT {
     assertTrue(
         Files.exists(dir.resolve("signals").resolve(agent.id() + ".jsonl")),
         "the session's CAM_SIGNAL_FILE is the agent's signal file");
-  }
-
-  @Test
-  void runWithoutOptionsTakesTheConfiguredDefaults() {
-    AgentManager strict =
-        rig.manager("strict", Rig.FAST, new RunDefaults(2, true, Map.of("fake", false)));
-
-    Agent agent =
-        strict.run(new RunRequest("fake", "do the task", null, dir.toString(), null, null, null));
-
-    assertEquals(2, agent.options().retries());
-    assertFalse(agent.options().autoConfirm(), "tools.fake.auto_confirm wins over the default");
   }
 
   @Test

@@ -65,12 +65,12 @@ class ConfigLoaderTest {
 
   @Test
   void nearestProjectFileUpwardWins() throws IOException {
-    write(tmp.resolve("work/.cam/config.toml"), "[server]\nport = 1\n[relay]\nenabled = true\n");
+    write(tmp.resolve("work/.cam/config.toml"), "[server]\nport = 1\n[relay]\nenabled = false\n");
     write(tmp.resolve("work/a/.cam/config.toml"), "[server]\nport = 2\n");
     Files.createDirectories(tmp.resolve("work/a/b"));
     LayeredConfig config = load(Map.of(), Map.of());
     assertEquals(2, config.getInt("server.port"));
-    assertFalse(config.getBoolean("relay.enabled"), "only the nearest project file is read");
+    assertTrue(config.getBoolean("relay.enabled"), "only the nearest project file is read");
     assertEquals(List.of(tmp.resolve("work/a/.cam/config.toml")), config.files());
   }
 

@@ -64,4 +64,33 @@ class ConfirmGateTest {
 
     assertTrue(gate.coolingDown(PROMPT, below, t0.plusMillis(10)));
   }
+
+  @Test
+  void answeredDialogRedrawnWithTheScreenScrolledUpIsStillTheSameQuestion() {
+    ConfirmGate gate = new ConfirmGate(Duration.ofSeconds(2));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    gate.answered(PROMPT, Screen.of("banner\nwarning\n\nAllow?\n❯ 1. Yes\n  2. No\n"), t0);
+
+    Screen redrawn = Screen.of("warning\n\nAllow?\n❯ 1. Yes\n  2. No\n\n");
+
+    assertTrue(gate.coolingDown(PROMPT, redrawn, t0.plusMillis(10)));
+  }
+
+  @Test
+  void questionStillShowingAfterTwoAnswersWaitsMuchLongerForAThird() {
+    ConfirmGate gate = new ConfirmGate(Duration.ofSeconds(2));
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+    Screen screen = Screen.of("Allow?\n❯ 1. Yes\n  2. No");
+    gate.answered(PROMPT, screen, t0);
+    assertFalse(
+        gate.coolingDown(PROMPT, screen, t0.plusSeconds(2)), "one retry after the cooldown");
+    gate.answered(PROMPT, screen, t0.plusSeconds(2));
+
+    assertTrue(gate.coolingDown(PROMPT, screen, t0.plusSeconds(10)));
+    assertTrue(gate.untilCool(t0.plusSeconds(10)).toSeconds() >= 20);
+    assertFalse(gate.coolingDown(PROMPT, screen, t0.plusSeconds(2 + 30)));
+    gate.cleared();
+    gate.answered(PROMPT, screen, t0.plusSeconds(40));
+    assertFalse(gate.coolingDown(PROMPT, screen, t0.plusSeconds(42)), "a new question after it");
+  }
 }

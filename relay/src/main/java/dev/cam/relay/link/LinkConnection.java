@@ -120,13 +120,19 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
         Registered registered = Registered.decode(frame);
         owner.registered(this, settings.publicUrl(registered.pathPrefix()));
       }
-      case GOAWAY -> goAway = Reason.decode(frame).text();
+      case GOAWAY -> goAway = goAway(Reason.decode(frame));
       case PING -> send(new Frame(FrameType.PONG, 0, 0, frame.payload()));
       case PONG -> {}
       case OPEN -> open(frame);
       case DATA, WINDOW, RESET, CLOSE -> route(frame);
       default -> throw new ProtocolException(frame.type() + " is not sent by a relay");
     }
+  }
+
+  private static String goAway(Reason reason) {
+    return reason.code() == Reason.REFUSED
+        ? LinkStatus.REFUSED + reason.text()
+        : "relay said goodbye: " + reason.text();
   }
 
   private void register(Hello received) {

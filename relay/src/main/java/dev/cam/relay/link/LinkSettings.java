@@ -1,5 +1,6 @@
 package dev.cam.relay.link;
 
+import dev.cam.relay.identity.ServerIdentity;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,14 @@ public record LinkSettings(
         relay, origin, admissionSecret, pem, backoffBase, backoffCap, connectTimeout);
   }
 
+  /**
+   * The public URL of the server with this id on this relay, known before it connects: the relay
+   * serves each server under {@code /s/<id>/}.
+   */
+  public URI publicUrl(ServerIdentity identity) {
+    return publicUrl("/s/" + identity.serverId() + "/");
+  }
+
   /** Returns a copy with another backoff. */
   public LinkSettings withBackoff(Duration base, Duration cap) {
     return new LinkSettings(relay, origin, admissionSecret, caFile, base, cap, connectTimeout);
@@ -79,7 +88,7 @@ public record LinkSettings(
   }
 
   /** The server's public URL on the relay for a path prefix like {@code /s/<id>/}. */
-  URI publicUrl(String pathPrefix) {
+  public URI publicUrl(String pathPrefix) {
     String port = relay.getPort() < 0 ? "" : ":" + relay.getPort();
     String path = base(relay) + (pathPrefix.startsWith("/") ? pathPrefix.substring(1) : pathPrefix);
     return URI.create(relay.getScheme() + "://" + relay.getHost() + port + path);

@@ -97,6 +97,19 @@ final class ApiServer {
     return URI.create("http://" + shown + ":" + connector.getLocalPort() + "/api");
   }
 
+  /**
+   * The origin to reach it from this machine, e.g. {@code http://127.0.0.1:8420/}: a wildcard bind
+   * address is reached on loopback.
+   */
+  URI localOrigin() {
+    String host = connector.getHost();
+    if (host == null || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      host = "127.0.0.1";
+    }
+    String shown = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    return URI.create("http://" + shown + ":" + connector.getLocalPort() + "/");
+  }
+
   int clients() {
     return hub.size();
   }

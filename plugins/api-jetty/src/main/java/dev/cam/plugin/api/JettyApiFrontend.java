@@ -6,6 +6,7 @@ import dev.cam.api.PlatformContext;
 import dev.cam.plugin.api.auth.ServerToken;
 import dev.cam.plugin.api.web.PairingLink;
 import java.net.URI;
+import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
@@ -102,6 +103,11 @@ public final class JettyApiFrontend implements Frontend {
       throw new IllegalStateException("the API server is not running");
     }
     return server.uri();
+  }
+
+  @Override
+  public synchronized Optional<URI> localUri() {
+    return server == null ? Optional.empty() : Optional.of(server.localOrigin());
   }
 
   /** WebSocket clients connected now. */

@@ -1,6 +1,10 @@
 package dev.cam.plugin.api;
 
 import dev.cam.api.AgentStatus;
+import dev.cam.api.EventBus;
+import dev.cam.platform.event.StoredEventBus;
+import dev.cam.platform.log.JsonlAgentLogs;
+import dev.cam.platform.store.Store;
 import dev.cam.plugin.api.ws.WsLimits;
 import java.io.IOException;
 import java.net.URI;
@@ -32,7 +36,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * Benchmark driver for {@code bench/api.sh}. {@code serve DIR}: the API on a store with 100 agents
  * and, beside it, a bare Jetty handler answering the same bytes; prints their URLs and waits.
- * {@code latency CLIENTS EVENTS}: publish-to-receipt latency over the WebSocket.
+ * {@code latency CLIENTS EVENTS [foreign]}: publish-to-receipt latency over the WebSocket; with
+ * {@code foreign} the events are written by a second store on the same database file, as by another
+ * CAM process, so they reach the clients through the server's look at the store.
  */
 public final class ApiBench {
   private static final String TOKEN = "bench-token-0123456789abcdefghijklmnopqrstu";
@@ -43,7 +49,10 @@ public final class ApiBench {
     if (args[0].equals("serve")) {
       serve(Path.of(args[1]));
     } else {
-      latency(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+      latency(
+          Integer.parseInt(args[1]),
+          Integer.parseInt(args[2]),
+          args.length > 3 && args[3].equals("foreign"));
     }
   }
 
@@ -104,9 +113,14 @@ public final class ApiBench {
     return server;
   }
 
-  private static void latency(int clients, int events) throws Exception {
+  private static void latency(int clients, int events, boolean foreign) throws Exception {
     Path dir = Files.createTempDirectory("cam-api-bench");
-    try (TestPlatform platform = new TestPlatform(dir, Map.of())) {
+    try (TestPlatform platform = new TestPlatform(dir, Map.of());
+        Store other = Store.open(platform.dataDir().resolve("cam.db"))) {
+      EventBus publisher =
+          foreign
+              ? new StoredEventBus(other.events(), new JsonlAgentLogs(dir.resolve("other-logs")))
+              : platform.events();
       JettyApiFrontend frontend = api(platform);
       ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
       AtomicLong received = new AtomicLong();
@@ -125,23 +139,23 @@ public final class ApiBench {
         throw new IllegalStateException("not every client got its ready frame");
       }
       for (int i = 0; i < events; i++) {
-        platform.events().publish(null, "bench", Map.of("t", System.nanoTime()));
+        publisher.publish(null, "bench", Map.of("t", System.nanoTime()));
         Thread.sleep(5);
       }
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (received.get() < (long) clients * events && System.nanoTime() < deadline) {
         Thread.sleep(10);
       }
-      report(clients, events, samples);
+      report(clients + (foreign ? " (events of another process)" : ""), events, samples);
       sockets.forEach(WebSocket::abort);
       frontend.stop();
     }
   }
 
-  private static void report(int clients, int events, ConcurrentLinkedQueue<Long> samples) {
+  private static void report(String clients, int events, ConcurrentLinkedQueue<Long> samples) {
     long[] micros = samples.stream().mapToLong(n -> n / 1000).sorted().toArray();
     System.out.printf(
-        "clients=%d events=%d received=%d p50=%.2fms p99=%.2fms max=%.2fms%n",
+        "clients=%s events=%d received=%d p50=%.2fms p99=%.2fms max=%.2fms%n",
         clients,
         events,
         micros.length,

@@ -61,20 +61,26 @@ final class CamCommand implements Callable<Integer> {
       paramLabel = "URL",
       scope = ScopeType.INHERIT,
       description =
-          "Read through this CAM server's REST API instead of the local store (server.url).")
+          "Work through this CAM server's API instead of the local store, e.g."
+              + " http://host:8420 or https://relay/s/ID/ (CAM_SERVER, server.url).")
   String server;
 
   @Option(
       names = "--token",
       paramLabel = "TOKEN",
       scope = ScopeType.INHERIT,
-      description = "The server's API token (server.token).")
+      description =
+          "The server's API token (CAM_TOKEN, server.token); on the server 'cam config get"
+              + " server.token' prints it.")
   String token;
 
   @Spec CommandSpec spec;
 
   // Set by the launcher path: whether stdout is a terminal, so colours and spinners may be used.
   private boolean terminal;
+
+  // The process environment; tests give their own.
+  private java.util.Map<String, String> env = System.getenv();
 
   /** The root command of the tree this command belongs to. */
   static CamCommand of(CommandLine command) {
@@ -95,6 +101,14 @@ final class CamCommand implements Callable<Integer> {
 
   void terminal(boolean isTerminal) {
     this.terminal = isTerminal;
+  }
+
+  java.util.Map<String, String> env() {
+    return env;
+  }
+
+  void env(java.util.Map<String, String> environment) {
+    this.env = java.util.Map.copyOf(environment);
   }
 
   /** The {@code --server} URL given, or null. */

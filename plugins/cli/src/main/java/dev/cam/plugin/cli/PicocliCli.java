@@ -44,6 +44,7 @@ public final class PicocliCli implements Cli {
     return line.setOut(out)
         .setErr(err)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionStrategy(new LocalOnly())
         .setExitCodeExceptionMapper(new ExitCodes())
         .setExecutionExceptionHandler(errors)
         .setParameterExceptionHandler(errors);

@@ -2,6 +2,7 @@ package dev.cam.plugin.cli;
 
 import dev.cam.api.PlatformContext;
 import dev.cam.api.PluginInfo;
+import dev.cam.plugin.cli.service.CamService;
 import dev.cam.plugin.cli.system.PluginFilesCommands;
 import dev.cam.plugin.cli.system.PluginSwitch;
 import java.util.LinkedHashMap;
@@ -34,11 +35,11 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return list(context, new Output(spec));
+    return list(Mode.service(spec, context), new Output(spec));
   }
 
-  static int list(PlatformContext context, Output output) {
-    List<PluginInfo> plugins = context.plugins().list();
+  static int list(CamService cam, Output output) {
+    List<PluginInfo> plugins = cam.plugins();
     if (output.json()) {
       output.printJson(Json.object("plugins", plugins.stream().map(PluginsCommand::json).toList()));
       return ExitCodes.OK;
@@ -78,7 +79,7 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return list(context, new Output(spec));
+      return list(Mode.service(spec, context), new Output(spec));
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.cam.api.Subscription;
 import dev.cam.plugin.cli.system.ServerProcess;
 import dev.cam.plugin.cli.system.ServerStatus;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,17 @@ final class ServeCommand implements Callable<Integer> {
       description = "Start in the background (pid and log in the data directory) and return.")
   boolean daemon;
 
+  // Read by the launcher as the flag layer of relay.url; declared here to be documented and
+  // checked.
+  @Option(
+      names = "--relay",
+      paramLabel = "URL",
+      description = {
+        "Keep this server reachable through the CAM relay at URL (relay.url); prints the address",
+        "phones and remote CLIs open."
+      })
+  String relay;
+
   ServeCommand(PlatformContext context) {
     this.context = context;
   }
@@ -49,7 +61,8 @@ final class ServeCommand implements Callable<Integer> {
     Output output = new Output(spec);
     ServerProcess server = new ServerProcess(context);
     if (daemon) {
-      ProcessHandle started = server.running().orElseGet(server::start);
+      ProcessHandle started =
+          server.running().orElseGet(() -> server.start(relay == null ? List.of() : relayArgs()));
       output.println(
           "cam serve: running in the background, pid "
               + started.pid()
@@ -90,6 +103,10 @@ final class ServeCommand implements Callable<Integer> {
       stopped.countDown();
     }
     return ExitCodes.OK;
+  }
+
+  private List<String> relayArgs() {
+    return List.of("--relay", relay);
   }
 
   /** On SIGINT/SIGTERM: wake the serving thread and give it time to stop everything. */

@@ -3,8 +3,8 @@ package dev.cam.plugin.ssh;
 import dev.cam.api.ConnectionReport;
 import dev.cam.api.Machine;
 import dev.cam.api.TransportException;
-import dev.cam.plugin.ssh.internal.ExecResult;
 import dev.cam.plugin.ssh.internal.RemoteTmux;
+import dev.cam.plugin.tmux.command.TmuxResult;
 import java.time.Duration;
 
 /** {@code cam context test} for a remote machine: reachable, tmux version, round-trip time. */
@@ -33,7 +33,7 @@ final class RemoteProbe {
     } catch (TransportException e) {
       return new ConnectionReport(true, latency, null, e.getMessage());
     }
-    ExecResult sessions =
+    TmuxResult sessions =
         runner.run(machine, tmux.line("list-sessions", "-F", "#{session_name}"), null);
     String state =
         sessions.ok()

@@ -1,10 +1,10 @@
 package dev.cam.plugin.ssh;
 
 import dev.cam.api.Machine;
-import dev.cam.plugin.ssh.internal.ExecResult;
+import dev.cam.plugin.tmux.command.TmuxResult;
 
 /** Runs a shell line on a machine; the transport's shared connections behind a small seam. */
 @FunctionalInterface
 interface RemoteRunner {
-  ExecResult run(Machine machine, String line, byte[] stdin);
+  TmuxResult run(Machine machine, String line, byte[] stdin);
 }

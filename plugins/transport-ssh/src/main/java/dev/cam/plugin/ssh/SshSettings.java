@@ -10,13 +10,16 @@ import java.util.List;
  * How {@link SshTransport} connects and where it finds tmux on remote machines.
  *
  * <p>Config keys: {@code ssh.accept_new}, {@code ssh.known_hosts}, {@code ssh.config}, {@code
- * ssh.connect_timeout}, {@code ssh.command_timeout}, {@code ssh.tmux_socket}, {@code
- * ssh.tmux_executable}.
+ * ssh.key_passphrase}, {@code ssh.connect_timeout}, {@code ssh.command_timeout}, {@code
+ * ssh.tmux_socket}, {@code ssh.tmux_executable}; the environment's {@code SSH_AUTH_SOCK}.
  *
- * @param knownHosts host keys remote machines are checked against
- * @param acceptNew whether an unknown host is trusted on first connect (and added to knownHosts)
+ * @param knownHosts the person's host keys (OpenSSH's file), read only
+ * @param camKnownHosts CAM's own host keys: read too, and where accepted new keys are written
+ * @param acceptNew whether an unknown host is trusted on first connect (and added to camKnownHosts)
  * @param sshConfig OpenSSH client config for Host aliases, or {@code null} for none
  * @param identities private keys tried for every host (files that do not exist are skipped)
+ * @param passphrase the passphrase of encrypted private keys, or {@code null}
+ * @param agentSocket the unix socket of a running ssh-agent, or {@code null} for none
  * @param password a password to try after the keys, or {@code null}
  * @param connectTimeout connecting and authenticating
  * @param commandTimeout one remote command
@@ -27,9 +30,12 @@ import java.util.List;
  */
 public record SshSettings(
     Path knownHosts,
+    Path camKnownHosts,
     boolean acceptNew,
     Path sshConfig,
     List<Path> identities,
+    String passphrase,
+    Path agentSocket,
     String password,
     Duration connectTimeout,
     Duration commandTimeout,
@@ -41,7 +47,7 @@ public record SshSettings(
   public static final String DEFAULT_SOCKET = "cam";
 
   public SshSettings {
-    if (knownHosts == null) {
+    if (knownHosts == null || camKnownHosts == null) {
       throw new InvalidInputException("ssh.known_hosts is empty: give the known_hosts file");
     }
     identities = List.copyOf(identities);
@@ -58,13 +64,19 @@ public record SshSettings(
     }
   }
 
-  /** OpenSSH's usual files under {@code sshDir} ({@code ~/.ssh}), CAM's defaults otherwise. */
-  public static SshSettings defaults(Path sshDir) {
+  /**
+   * OpenSSH's usual files under {@code sshDir} ({@code ~/.ssh}), CAM's known_hosts in {@code
+   * camDir} (its config directory), CAM's defaults otherwise; no ssh-agent.
+   */
+  public static SshSettings defaults(Path sshDir, Path camDir) {
     return new SshSettings(
         sshDir.resolve("known_hosts"),
+        camDir.resolve("known_hosts"),
         false,
         sshDir.resolve("config"),
         List.of(sshDir.resolve("id_ed25519"), sshDir.resolve("id_ecdsa"), sshDir.resolve("id_rsa")),
+        null,
+        null,
         null,
         Duration.ofSeconds(10),
         Duration.ofSeconds(15),
@@ -74,15 +86,18 @@ public record SshSettings(
         DEFAULT_SOCKET);
   }
 
-  /** Settings from CAM's configuration; {@code ~} in paths is the user's home. */
-  public static SshSettings fromConfig(Config config) {
+  /** Settings from CAM's configuration and the environment; {@code ~} in paths is the home. */
+  public static SshSettings fromConfig(Config config, Path configDir, String authSock) {
     Path home = Path.of(System.getProperty("user.home"));
-    SshSettings base = defaults(home.resolve(".ssh"));
+    SshSettings base = defaults(home.resolve(".ssh"), configDir);
     return new SshSettings(
         config.get("ssh.known_hosts").map(p -> expand(p, home)).orElse(base.knownHosts()),
+        base.camKnownHosts(),
         config.get("ssh.accept_new").isPresent() && config.getBoolean("ssh.accept_new"),
         config.get("ssh.config").map(p -> expand(p, home)).orElse(base.sshConfig()),
         base.identities(),
+        config.get("ssh.key_passphrase").filter(p -> !p.isEmpty()).orElse(null),
+        authSock == null || authSock.isBlank() ? null : Path.of(authSock),
         null,
         config.get("ssh.connect_timeout").isPresent()
             ? config.getDuration("ssh.connect_timeout")
@@ -100,9 +115,12 @@ public record SshSettings(
   public SshSettings withAcceptNew(boolean accept) {
     return new SshSettings(
         knownHosts,
+        camKnownHosts,
         accept,
         sshConfig,
         identities,
+        passphrase,
+        agentSocket,
         password,
         connectTimeout,
         commandTimeout,
@@ -110,6 +128,44 @@ public record SshSettings(
         backoffMax,
         tmuxExecutable,
         tmuxSocket);
+  }
+
+  /** The same settings with these keys, passphrase, ssh-agent socket and password. */
+  public SshSettings withLogin(
+      List<Path> keys, String keyPassphrase, Path agent, String loginPassword) {
+    return new SshSettings(
+        knownHosts,
+        camKnownHosts,
+        acceptNew,
+        sshConfig,
+        keys,
+        keyPassphrase,
+        agent,
+        loginPassword,
+        connectTimeout,
+        commandTimeout,
+        heartbeat,
+        backoffMax,
+        tmuxExecutable,
+        tmuxSocket);
+  }
+
+  @Override
+  public String toString() {
+    // The passphrase and password stay out of logs and messages.
+    return "SshSettings[knownHosts="
+        + knownHosts
+        + ", camKnownHosts="
+        + camKnownHosts
+        + ", acceptNew="
+        + acceptNew
+        + ", agentSocket="
+        + agentSocket
+        + ", tmux="
+        + tmuxExecutable
+        + " "
+        + tmuxSocket
+        + "]";
   }
 
   private static Path expand(String path, Path home) {

@@ -10,12 +10,12 @@ import dev.cam.api.SessionSpec;
 import dev.cam.api.Transport;
 import dev.cam.api.TransportException;
 import dev.cam.plugin.ssh.internal.Connections;
-import dev.cam.plugin.ssh.internal.ExecResult;
-import dev.cam.plugin.ssh.internal.KeyNames;
-import dev.cam.plugin.ssh.internal.NewSession;
+import dev.cam.plugin.ssh.internal.RemoteKill;
 import dev.cam.plugin.ssh.internal.RemoteShell;
 import dev.cam.plugin.ssh.internal.RemoteTmux;
-import dev.cam.plugin.ssh.internal.TextInput;
+import dev.cam.plugin.tmux.command.KeyNames;
+import dev.cam.plugin.tmux.command.TextInput;
+import dev.cam.plugin.tmux.command.TmuxResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +41,9 @@ public final class SshTransport implements Transport {
   /** Prefix of the sessions {@link #list} reports as CAM's. */
   public static final String SESSION_PREFIX = "cam-";
 
+  /** The exit code of a shell that could not find the program. */
+  private static final int PROGRAM_MISSING = 127;
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
   private final SshSettings settings;
   private final Connections connections;
@@ -49,7 +52,9 @@ public final class SshTransport implements Transport {
 
   /** The extension's constructor: settings from {@code ssh.*} in CAM's config. */
   public SshTransport(PlatformContext context) {
-    this(SshSettings.fromConfig(context.config()));
+    this(
+        SshSettings.fromConfig(
+            context.config(), context.configDir(), System.getenv("SSH_AUTH_SOCK")));
   }
 
   public SshTransport(SshSettings settings) {
@@ -73,9 +78,8 @@ public final class SshTransport implements Transport {
   public SessionRef create(SessionSpec spec) {
     Machine machine = remote(spec.machine());
     String name = checkName(spec.name());
-    boolean onExitFormat = features.atLeast(machine, 3, 3);
-    ExecResult result = run(machine, NewSession.line(tmux, spec, name, onExitFormat), null);
-    if (result.exitCode() == NewSession.NO_DIRECTORY) {
+    TmuxResult result = run(machine, tmux.createLine(spec, name, features.of(machine)), null);
+    if (result.exitCode() == RemoteTmux.NO_DIRECTORY) {
       throw new InvalidInputException(
           "working directory "
               + spec.cwd()
@@ -140,7 +144,7 @@ public final class SshTransport implements Transport {
     }
     List<String> size =
         List.of("display-message", "-p", "-t", target, "#{pane_width} #{pane_height}");
-    ExecResult result = run(session.machine(), tmux.line(List.of(size, capture)), null);
+    TmuxResult result = run(session.machine(), tmux.line(List.of(size, capture)), null);
     expect(session, result);
     List<String> lines = result.lines();
     String[] dimensions = lines.get(0).split(" ");
@@ -154,7 +158,7 @@ public final class SshTransport implements Transport {
   @Override
   public boolean isAlive(SessionRef session) {
     String name = checked(session);
-    ExecResult result =
+    TmuxResult result =
         run(
             session.machine(),
             tmux.line("list-panes", "-s", "-t", "=" + name, "-F", "#{pane_dead}"),
@@ -169,7 +173,7 @@ public final class SshTransport implements Transport {
   @Override
   public void kill(SessionRef session) {
     String name = checked(session);
-    ExecResult result = run(session.machine(), tmux.line("kill-session", "-t", "=" + name), null);
+    TmuxResult result = run(session.machine(), RemoteKill.line(tmux, name), null);
     if (!result.sessionGone()) {
       expect(session, result);
     }
@@ -178,7 +182,7 @@ public final class SshTransport implements Transport {
   @Override
   public List<SessionRef> list(Machine machine) {
     Machine remote = remote(machine);
-    ExecResult result = run(remote, tmux.line("list-sessions", "-F", "#{session_name}"), null);
+    TmuxResult result = run(remote, tmux.line("list-sessions", "-F", "#{session_name}"), null);
     if (result.sessionGone()) {
       return List.of();
     }
@@ -202,6 +206,20 @@ public final class SshTransport implements Transport {
     return new RemoteProbe(this::run, tmux).report(remote(machine));
   }
 
+  /** With {@code acceptNewHostKey}, an unknown host's key is added to CAM's known_hosts. */
+  @Override
+  public ConnectionReport test(Machine machine, boolean acceptNewHostKey) {
+    if (!acceptNewHostKey || settings.acceptNew()) {
+      return test(machine);
+    }
+    SshTransport accepting = new SshTransport(settings.withAcceptNew(true));
+    try {
+      return accepting.test(machine);
+    } finally {
+      accepting.close();
+    }
+  }
+
   /** How many SSH connections are open now: one per host in use. */
   public int openConnections() {
     return connections.openCount();
@@ -213,11 +231,11 @@ public final class SshTransport implements Transport {
   }
 
   /** Runs a shell line on the machine over its shared connection. */
-  ExecResult run(Machine machine, String line, byte[] stdin) {
-    ExecResult result =
+  TmuxResult run(Machine machine, String line, byte[] stdin) {
+    TmuxResult result =
         RemoteShell.run(
             connections.session(machine), machine.label(), line, stdin, settings.commandTimeout());
-    if (result.programMissing()) {
+    if (result.exitCode() == PROGRAM_MISSING) {
       throw new TransportException(
           "tmux is not installed on "
               + machine.label()
@@ -262,7 +280,7 @@ public final class SshTransport implements Transport {
     return machine;
   }
 
-  private static void expect(SessionRef session, ExecResult result) {
+  private static void expect(SessionRef session, TmuxResult result) {
     if (result.sessionGone()) {
       throw new TransportException(
           "session "

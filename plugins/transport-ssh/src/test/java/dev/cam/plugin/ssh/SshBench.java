@@ -42,9 +42,12 @@ public final class SshBench {
       SshSettings settings =
           new SshSettings(
               knownHosts,
+              dir.resolve("cam_known_hosts"),
               false,
               null,
               List.of(keyFile),
+              null,
+              null,
               null,
               Duration.ofSeconds(10),
               Duration.ofSeconds(15),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -17,20 +18,20 @@ import org.apache.sshd.server.shell.ProcessShellFactory;
 
 /**
  * An SSH server on 127.0.0.1 that runs every exec command with {@code /bin/sh -c} as this user:
- * public-key login for one generated key, password login with {@link #PASSWORD}. It can be stopped
- * and started again on the same port with the same host key, like a machine that reboots.
+ * public-key login for the given keys, password login with {@link #PASSWORD}. It can be stopped and
+ * started again on the same port with the same host key, like a machine that reboots.
  */
 final class SshServerFixture implements AutoCloseable {
   static final String USER = "cam";
   static final String PASSWORD = "open sesame";
   private final KeyPair hostKey;
-  private final PublicKey authorized;
+  private final List<PublicKey> authorized;
   private SshServer server;
   private int port;
 
-  SshServerFixture(PublicKey authorized) throws GeneralSecurityException {
+  SshServerFixture(PublicKey... authorized) throws GeneralSecurityException {
     this.hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
-    this.authorized = authorized;
+    this.authorized = List.of(authorized);
   }
 
   /** Starts listening (on a new port the first time, on the same port afterwards). */
@@ -39,7 +40,8 @@ final class SshServerFixture implements AutoCloseable {
     server.setHost("127.0.0.1");
     server.setPort(port);
     server.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
-    server.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, authorized));
+    server.setPublickeyAuthenticator(
+        (user, key, session) -> authorized.stream().anyMatch(k -> KeyUtils.compareKeys(key, k)));
     server.setPasswordAuthenticator((user, password, session) -> PASSWORD.equals(password));
     server.setCommandFactory(
         (channel, command) ->

@@ -16,6 +16,7 @@ import dev.cam.plugin.tmux.testkit.Await;
 import dev.cam.plugin.tmux.testkit.FakeAgent;
 import dev.cam.plugin.tmux.testkit.Journal;
 import dev.cam.plugin.tmux.testkit.TmuxFixture;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -46,6 +47,7 @@ class SshTransportIT {
   @TempDir Path dir;
   Path keyFile;
   Path knownHosts;
+  Path camKnownHosts;
   SshTransport transport;
   Machine machine;
   static int sessions;
@@ -66,6 +68,7 @@ class SshTransportIT {
   void start() throws Exception {
     keyFile = SshServerFixture.writeKey(clientKey, dir.resolve("id_ed25519"));
     knownHosts = dir.resolve("known_hosts");
+    camKnownHosts = dir.resolve("cam/known_hosts");
     Files.writeString(knownHosts, server.knownHostsLine(server.hostKey()));
     machine = Machine.remote("127.0.0.1", SshServerFixture.USER, server.port(), null);
     transport = new SshTransport(settings(List.of(keyFile), null, false, "tmux"));
@@ -75,6 +78,7 @@ class SshTransportIT {
   void stop() throws Exception {
     // Tests may have replaced the host key; clean-up talks to the real server.
     Files.writeString(knownHosts, server.knownHostsLine(server.hostKey()));
+    Files.deleteIfExists(camKnownHosts);
     try {
       transport.list(machine).forEach(transport::kill);
     } finally {
@@ -85,9 +89,12 @@ class SshTransportIT {
   SshSettings settings(List<Path> keys, String password, boolean acceptNew, String executable) {
     return new SshSettings(
         knownHosts,
+        camKnownHosts,
         acceptNew,
         null,
         keys,
+        null,
+        null,
         password,
         Duration.ofSeconds(5),
         COMMAND_TIMEOUT,
@@ -174,13 +181,23 @@ class SshTransportIT {
   }
 
   @Test
-  void unknownHostIsRefusedUnlessAcceptNewIsSet() throws Exception {
+  void unknownHostIsRefusedUntilAcceptedIntoCamsKnownHosts() throws Exception {
     Files.writeString(knownHosts, "");
     ConnectionReport refused = transport.test(machine);
     assertFalse(refused.reachable());
     assertTrue(refused.message().contains("is unknown"), refused.message());
-    assertTrue(refused.message().contains("accept-new"), refused.message());
+    assertTrue(refused.message().contains("cam context test --accept-new"), refused.message());
 
+    ConnectionReport accepted = transport.test(machine, true);
+    assertTrue(accepted.reachable(), accepted.message());
+    assertTrue(Files.readString(camKnownHosts).contains("[127.0.0.1]:" + server.port()));
+    assertEquals("", Files.readString(knownHosts), "the person's known_hosts is only read");
+    Await.until(() -> transport.test(machine).reachable(), WAIT, "the accepted key is known");
+  }
+
+  @Test
+  void acceptNewSettingAddsTheKeyOnFirstConnect() throws Exception {
+    Files.writeString(knownHosts, "");
     SshTransport accepting = new SshTransport(settings(List.of(keyFile), null, true, "tmux"));
     try {
       ConnectionReport report = accepting.test(machine);
@@ -188,7 +205,20 @@ class SshTransportIT {
     } finally {
       accepting.close();
     }
-    assertTrue(Files.readString(knownHosts).contains("[127.0.0.1]:" + server.port()));
+    assertTrue(Files.readString(camKnownHosts).contains("[127.0.0.1]:" + server.port()));
+  }
+
+  @Test
+  void aKeyChangedInCamsKnownHostsIsRefusedEvenWhenAcceptingNewOnes() throws Exception {
+    KeyPair other = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
+    Files.writeString(knownHosts, "");
+    Files.createDirectories(camKnownHosts.getParent());
+    Files.writeString(camKnownHosts, server.knownHostsLine(other.getPublic()));
+    ConnectionReport report = transport.test(machine, true);
+    assertFalse(report.reachable());
+    assertTrue(report.message().contains("CHANGED"), report.message());
+    assertTrue(report.message().contains("-f " + camKnownHosts), report.message());
+    assertEquals(1, Files.readAllLines(camKnownHosts).size(), "nothing added");
   }
 
   @Test
@@ -276,6 +306,66 @@ class SshTransportIT {
   }
 
   @Test
+  void aSessionThatEndedDuringACutIsGoneAfterTheReconnect() throws Exception {
+    SessionRef session = agent("say soon gone", "ready");
+    screenShowing(session, "⏺ soon gone");
+    server.stop();
+    try {
+      assertThrows(TransportException.class, () -> transport.capture(session, 0, false));
+      tmux.tmux("kill-session", "-t", "=" + session.name()); // ends while CAM cannot look
+    } finally {
+      server.start();
+    }
+    Await.until(() -> goneAfterReconnect(session), WAIT, "isAlive false after the reconnect");
+    TransportException e =
+        assertThrows(TransportException.class, () -> transport.capture(session, 0, false));
+    assertTrue(e.getMessage().contains("is gone"), e.getMessage());
+  }
+
+  boolean goneAfterReconnect(SessionRef session) {
+    try {
+      return !transport.isAlive(session);
+    } catch (TransportException e) {
+      return false; // still reconnecting
+    }
+  }
+
+  static String readOrEmpty(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  @Test
+  void killEndsWhatThePaneLeftRunning() throws Exception {
+    Path pidFile = dir.resolve("child.pid");
+    // A child that ignores the hang-up tmux sends and TERM too: only KILL ends it.
+    String script =
+        "(trap '' HUP TERM; exec sleep 777) & echo $! > '" + pidFile + "'; exec sleep 1000";
+    SessionRef session =
+        transport.create(
+            new SessionSpec(
+                "cam-tree",
+                machine,
+                dir.toString(),
+                List.of("sh", "-c", script),
+                Map.of(),
+                80,
+                24));
+    Await.until(() -> readOrEmpty(pidFile).endsWith("\n"), WAIT, "the child's pid");
+    ProcessHandle child =
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElseThrow();
+
+    transport.kill(session);
+
+    Await.until(() -> !child.isAlive(), WAIT, "the child ended by the kill");
+    assertFalse(transport.isAlive(session));
+    assertEquals(List.of(), transport.list(machine));
+  }
+
+  @Test
   void sshConfigAliasGivesHostNameUserPortAndIdentityFile() throws Exception {
     Path config = dir.resolve("config");
     Files.writeString(
@@ -290,9 +380,12 @@ class SshTransportIT {
         new SshTransport(
             new SshSettings(
                 base.knownHosts(),
+                base.camKnownHosts(),
                 false,
                 config,
                 List.of(),
+                null,
+                null,
                 null,
                 base.connectTimeout(),
                 base.commandTimeout(),

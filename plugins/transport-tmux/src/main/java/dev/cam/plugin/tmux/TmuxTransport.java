@@ -10,15 +10,15 @@ import dev.cam.api.SessionSpec;
 import dev.cam.api.Subscription;
 import dev.cam.api.Transport;
 import dev.cam.api.TransportException;
+import dev.cam.plugin.tmux.command.KeyNames;
+import dev.cam.plugin.tmux.command.SessionCommand;
+import dev.cam.plugin.tmux.command.TextInput;
+import dev.cam.plugin.tmux.command.TmuxFeatures;
+import dev.cam.plugin.tmux.command.TmuxResult;
 import dev.cam.plugin.tmux.internal.ActivityHub;
-import dev.cam.plugin.tmux.internal.KeyNames;
 import dev.cam.plugin.tmux.internal.ProcessTrees;
-import dev.cam.plugin.tmux.internal.SessionCommand;
-import dev.cam.plugin.tmux.internal.TextInput;
 import dev.cam.plugin.tmux.internal.TmuxClient;
-import dev.cam.plugin.tmux.internal.TmuxFeatures;
 import dev.cam.plugin.tmux.internal.TmuxProbe;
-import dev.cam.plugin.tmux.internal.TmuxResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,7 +75,14 @@ public final class TmuxTransport implements Transport {
     local(spec.machine());
     String name = checkName(spec.name());
     TmuxResult result =
-        tmux.run(null, SessionCommand.create(spec, name, features(), settings.historyLimit()));
+        tmux.run(
+            null,
+            SessionCommand.create(
+                spec,
+                name,
+                SessionCommand.localDirectory(spec.cwd()),
+                features(),
+                settings.historyLimit()));
     if (!result.ok()) {
       if (result.stderr().contains("duplicate session")) {
         throw new TransportException(

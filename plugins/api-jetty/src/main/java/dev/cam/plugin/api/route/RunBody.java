@@ -16,8 +16,9 @@ import java.util.Map;
  * @param name human name
  * @param timeout total timeout, e.g. {@code 30m}
  * @param idleTimeout idle timeout
- * @param retries retries after a failure
- * @param autoConfirm whether CAM may answer permission prompts (default true)
+ * @param retries retries after a failure; unset: {@code retry.max}
+ * @param autoConfirm whether CAM may answer permission prompts; unset: {@code
+ *     tools.<id>.auto_confirm}, else {@code monitor.auto_confirm}
  * @param env extra environment
  */
 record RunBody(
@@ -38,8 +39,8 @@ record RunBody(
         new AgentOptions(
             DurationText.parse("timeout", timeout),
             DurationText.parse("idle_timeout", idleTimeout),
-            retries == null ? 0 : retries,
-            autoConfirm == null || autoConfirm,
+            retries,
+            autoConfirm,
             env);
     Machine where = machine == null ? null : machine.toMachine();
     return new RunRequest(tool, prompt, context, cwd, where, name, options);

@@ -1,5 +1,6 @@
 package dev.cam.plugin.api.route;
 
+import dev.cam.api.Frontend;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.PluginInfo;
 import dev.cam.plugin.api.http.Exchange;
@@ -10,9 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code /api/system…}: health, effective configuration, doctor and plugins. */
 public final class SystemRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(SystemRoutes.class);
   private static final String MASK = "********";
   private final PlatformContext context;
 
@@ -33,7 +37,22 @@ public final class SystemRoutes {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", "ok");
     body.put("version", context.version());
+    frontendHealth(body);
     return Reply.ok(body);
+  }
+
+  /** Each front-end's own report (the relay link's state and URL), under its id. */
+  private void frontendHealth(Map<String, Object> body) {
+    for (Frontend frontend : context.extensions(Frontend.class)) {
+      try {
+        Map<String, Object> health = frontend.health();
+        if (!health.isEmpty()) {
+          body.putIfAbsent(frontend.id(), health);
+        }
+      } catch (RuntimeException | LinkageError e) {
+        LOG.warn("front-end {} could not report its health: {}", frontend.id(), e.toString());
+      }
+    }
   }
 
   private Reply config(Exchange ex) {

@@ -3,6 +3,7 @@ package dev.cam.plugin.cli.agent;
 import dev.cam.api.Agent;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ public final class AgentActions {
 
     @Override
     public Integer call() {
-      return report(new Output(spec), "stopped", context.control().stop(id));
+      return report(new Output(spec), "stopped", Mode.service(spec, context).stop(id));
     }
   }
 
@@ -69,7 +70,7 @@ public final class AgentActions {
 
     @Override
     public Integer call() {
-      return report(new Output(spec), "killed", context.control().kill(id));
+      return report(new Output(spec), "killed", Mode.service(spec, context).kill(id));
     }
   }
 
@@ -94,9 +95,12 @@ public final class AgentActions {
 
     @Override
     public Integer call() {
-      Agent agent = context.control().retry(id);
+      Mode mode = Mode.of(spec, context);
+      Agent agent = Mode.service(spec, context).retry(id);
       Output output = new Output(spec);
-      ServerWatch.ensure(context, output);
+      if (mode.server().isEmpty()) {
+        ServerWatch.ensure(context, output);
+      }
       return report(output, "retrying", agent);
     }
   }
@@ -123,7 +127,7 @@ public final class AgentActions {
 
     @Override
     public Integer call() {
-      context.control().send(id, text, !noEnter);
+      Mode.service(spec, context).send(id, text, !noEnter);
       return ExitCodes.OK;
     }
   }
@@ -153,7 +157,7 @@ public final class AgentActions {
 
     @Override
     public Integer call() {
-      context.control().keys(id, keys);
+      Mode.service(spec, context).keys(id, keys);
       return ExitCodes.OK;
     }
   }

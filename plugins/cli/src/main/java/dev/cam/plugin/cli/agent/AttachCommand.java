@@ -6,6 +6,7 @@ import dev.cam.api.InvalidInputException;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.SessionRef;
 import dev.cam.api.Transport;
+import dev.cam.plugin.cli.Mode;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,6 +36,11 @@ public final class AttachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Mode.of(spec, context)
+        .notRemote(
+            spec,
+            "it attaches this terminal to a tmux session on the server's machine; run it there,"
+                + " or use 'cam output' and 'cam send' from here");
     Agent agent = context.agents().find(id);
     if (agent.status().isTerminal() || agent.session() == null) {
       throw new InvalidInputException(

@@ -1,8 +1,10 @@
 package dev.cam.plugin.cli.agent;
 
 import dev.cam.api.Agent;
+import dev.cam.api.AgentOptions;
 import dev.cam.api.AgentState;
 import dev.cam.api.AgentStatus;
+import dev.cam.api.Config;
 import dev.cam.api.Context;
 import dev.cam.api.LaunchRequest;
 import dev.cam.api.LaunchSpec;
@@ -15,6 +17,7 @@ import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.system.Tools;
 import java.time.Instant;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** {@code cam run --dry-run}: what would run where, with the command the adapter would launch. */
@@ -48,7 +51,7 @@ final class DryRun {
             null,
             null,
             1,
-            request.options());
+            configured(context, adapter.id(), request.options()));
     LaunchSpec launch = adapter.launch(new LaunchRequest(draft));
     if (output.json()) {
       output.printJson(
@@ -60,11 +63,23 @@ final class DryRun {
     } else {
       output.println("would run " + adapter.displayName() + " on " + machine.label() + ":" + cwd);
       output.println("  command  " + String.join(" ", launch.command()));
-      output.println("  options  " + StatusCommand.options(request.options()));
+      output.println("  options  " + StatusCommand.options(draft.options()));
       output.println(
           "  prompt   "
               + (launch.promptOnCommandLine() ? "on the command line" : "typed once ready"));
     }
     return ExitCodes.OK;
+  }
+
+  /** The request's options with unset ones resolved as the agent manager will resolve them. */
+  private static AgentOptions configured(PlatformContext context, String tool, AgentOptions given) {
+    Config config = context.config();
+    boolean confirm =
+        config
+            .get("tools." + tool + ".auto_confirm")
+            .map(Boolean::parseBoolean)
+            .orElseGet(() -> config.getBoolean("monitor.auto_confirm"));
+    return given.orElse(
+        new AgentOptions(null, null, config.getInt("retry.max"), confirm, Map.of()));
   }
 }

@@ -6,6 +6,7 @@ import dev.cam.api.AgentStatus;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Style;
 import dev.cam.plugin.cli.Times;
@@ -57,7 +58,7 @@ public final class HistoryCommand implements Callable<Integer> {
   public Integer call() {
     Output output = new Output(spec);
     List<Agent> agents =
-        context.agents().list(new AgentQuery(ENDED, tool, ctx, Math.max(0, limit), 0));
+        Mode.service(spec, context).agents(new AgentQuery(ENDED, tool, ctx, Math.max(0, limit), 0));
     if (output.json()) {
       output.printJson(Json.object("agents", agents.stream().map(AgentJson::agent).toList()));
       return ExitCodes.OK;

@@ -6,7 +6,9 @@ import dev.cam.api.AgentStatus;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.service.CamService;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Spec;
     name = "list",
     aliases = "ls",
     description = {
-      "List agents, newest first, straight from the store (no server needed).",
+      "List agents, newest first, straight from the store (no server needed) or from --server.",
       "JSON: {\"agents\":[agent...]}; with --watch one agent a line each time one changes."
     })
 public final class ListCommand implements Callable<Integer> {
@@ -62,11 +64,12 @@ public final class ListCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Output output = new Output(spec);
     AgentQuery query = query();
+    CamService cam = Mode.service(spec, context);
     if (watch) {
-      new ListWatch(context, output, query).run();
+      new ListWatch(cam, output, query).run();
       return ExitCodes.OK;
     }
-    List<Agent> agents = context.agents().list(query);
+    List<Agent> agents = cam.agents(query);
     if (output.json()) {
       output.printJson(Json.object("agents", agents.stream().map(AgentJson::agent).toList()));
     } else if (agents.isEmpty()) {

@@ -2,11 +2,11 @@ package dev.cam.plugin.cli.agent;
 
 import dev.cam.api.Agent;
 import dev.cam.api.AgentQuery;
-import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Style;
 import dev.cam.plugin.cli.Table;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.service.CamService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,20 +16,20 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * {@code cam list --watch}: reads the store once a second and shows what changed. On a terminal it
- * redraws the table; otherwise, and with {@code --json}, it prints one line per changed agent, so
- * the output can be piped. Runs until interrupted (Ctrl-C ends the process).
+ * {@code cam list --watch}: reads the store (or the server) once a second and shows what changed.
+ * On a terminal it redraws the table; otherwise, and with {@code --json}, it prints one line per
+ * changed agent, so the output can be piped. Runs until interrupted (Ctrl-C ends the process).
  */
 final class ListWatch {
   private static final Duration EVERY = Duration.ofSeconds(1);
 
-  private final PlatformContext context;
+  private final CamService cam;
   private final Output output;
   private final AgentQuery query;
   private final Map<String, String> seen = new HashMap<>();
 
-  ListWatch(PlatformContext context, Output output, AgentQuery query) {
-    this.context = context;
+  ListWatch(CamService cam, Output output, AgentQuery query) {
+    this.cam = cam;
     this.output = output;
     this.query = query;
   }
@@ -37,7 +37,7 @@ final class ListWatch {
   void run() throws InterruptedException {
     Style style = output.style();
     while (!Thread.currentThread().isInterrupted()) {
-      List<Agent> agents = context.agents().list(query);
+      List<Agent> agents = cam.agents(query);
       List<Agent> changed = agents.stream().filter(this::changed).toList();
       if (style.on()) {
         redraw(agents, style);

@@ -1,12 +1,10 @@
 package dev.cam.plugin.cli.agent;
 
-import dev.cam.api.AgentEvent;
 import dev.cam.plugin.cli.Style;
 import dev.cam.plugin.cli.Times;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,17 +14,6 @@ final class LogLines {
   private static final Set<String> FRAME = Set.of("ts", "agent_id", "type", "seq");
 
   private LogLines() {}
-
-  /** An event as the line its agent's log holds for it. */
-  static Map<String, Object> entry(AgentEvent event) {
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("ts", event.timestamp().toString());
-    entry.put("agent_id", event.agentId());
-    entry.put("type", event.type());
-    entry.put("seq", event.seq());
-    event.detail().forEach(entry::putIfAbsent);
-    return entry;
-  }
 
   /** {@code 10:02:03 status_change from=pending to=starting}. */
   static String human(Map<String, Object> entry, Style style, ZoneId zone) {

@@ -1,12 +1,14 @@
 package dev.cam.plugin.cli.agent;
 
 import dev.cam.api.Agent;
-import dev.cam.api.AgentEvent;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Style;
+import dev.cam.plugin.cli.service.CamService;
+import dev.cam.plugin.cli.service.EventFeed;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -53,8 +55,9 @@ public final class LogsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Output output = new Output(spec);
-    Agent agent = context.agents().find(id);
-    List<Map<String, Object>> entries = context.logs().read(agent.id(), Math.max(0, lines));
+    CamService cam = Mode.service(spec, context);
+    Agent agent = cam.agent(id);
+    List<Map<String, Object>> entries = cam.log(agent.id(), Math.max(0, lines));
     if (output.json() && !follow) {
       output.printJson(Json.object("agent_id", agent.id(), "entries", entries));
       return ExitCodes.OK;
@@ -66,24 +69,21 @@ public final class LogsCommand implements Callable<Integer> {
       last = Math.max(last, LogLines.seq(entry));
     }
     if (follow) {
-      follow(output, style, agent, last);
+      follow(cam, output, style, agent, last);
     }
     return ExitCodes.OK;
   }
 
-  /** Polls the store's events, which the log mirrors, until the agent has ended. */
-  private void follow(Output output, Style style, Agent agent, long after)
+  /** Prints the agent's events after {@code after} as they come, until it has ended. */
+  private void follow(CamService cam, Output output, Style style, Agent agent, long after)
       throws InterruptedException {
-    long last = after;
-    boolean ended = false;
-    while (!ended && !Thread.currentThread().isInterrupted()) {
-      ended = context.agents().find(agent.id()).status().isTerminal();
-      for (AgentEvent event : context.events().since(last, agent.id(), 0)) {
-        print(output, style, LogLines.entry(event));
-        last = event.seq();
-      }
-      if (!ended) {
-        Thread.sleep(POLL.toMillis());
+    try (EventFeed feed = cam.follow(agent.id(), after)) {
+      while (!Thread.currentThread().isInterrupted()) {
+        if (cam.agent(agent.id()).status().isTerminal()) {
+          feed.rest().forEach(entry -> print(output, style, entry));
+          return;
+        }
+        feed.next(POLL).forEach(entry -> print(output, style, entry));
       }
     }
   }

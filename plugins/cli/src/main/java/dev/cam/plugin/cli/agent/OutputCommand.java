@@ -4,7 +4,9 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.Screen;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.service.CamService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +41,9 @@ public final class OutputCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String agentId = context.agents().find(id).id();
-    Screen screen = context.control().output(agentId, Math.max(0, lines));
+    CamService cam = Mode.service(spec, context);
+    String agentId = cam.agent(id).id();
+    Screen screen = cam.output(agentId, Math.max(0, lines));
     Output output = new Output(spec);
     if (output.json()) {
       output.printJson(

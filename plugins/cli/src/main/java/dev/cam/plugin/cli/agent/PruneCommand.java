@@ -7,6 +7,7 @@ import dev.cam.api.InvalidInputException;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Times;
 import java.time.Instant;
@@ -54,6 +55,8 @@ public final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Mode.of(spec, context)
+        .notRemote(spec, "it deletes from this machine's store; run it on the server");
     Output output = new Output(spec);
     Instant cutoff =
         before == null

@@ -7,8 +7,10 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.RunRequest;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.service.CamService;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -72,14 +74,22 @@ public final class RunCommand implements Callable<Integer> {
       description = "Time without change allowed, e.g. 5m.")
   String idleTimeout;
 
-  @Option(names = "--retry", paramLabel = "N", description = "Retries after a failure.")
-  int retry;
+  @Option(
+      names = "--retry",
+      paramLabel = "N",
+      description = "Retries after a failure (default: retry.max).")
+  Integer retry;
 
   @Option(names = "--env", paramLabel = "K=V", description = "Extra environment (repeatable).")
   Map<String, String> env = Map.of();
 
-  @Option(names = "--no-auto-confirm", description = "Never answer the tool's permission prompts.")
-  boolean noAutoConfirm;
+  @Option(
+      names = "--auto-confirm",
+      negatable = true,
+      description =
+          "Answer the tool's permission prompts, or never with --no-auto-confirm"
+              + " (default: tools.<id>.auto_confirm, else monitor.auto_confirm).")
+  Boolean autoConfirm;
 
   @Option(
       names = {"-d", "--detach"},
@@ -97,15 +107,19 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     Output output = new Output(spec);
     RunRequest request = request();
+    Mode mode = Mode.of(spec, context);
     if (dryRun) {
+      mode.notRemote(spec, "it asks this machine's tool adapters; run it on the server");
       return DryRun.print(context, output, request);
     }
-    long before = context.events().lastSeq();
-    Agent agent = context.control().run(request);
+    CamService cam = Mode.service(spec, context);
+    Agent agent = cam.run(request);
+    boolean remote = mode.server().isPresent();
     if (detach) {
-      return detach(output, agent);
+      return detach(output, agent, remote);
     }
-    Agent last = new RunFollower(context, output).follow(agent, before);
+    Runnable release = remote ? () -> {} : () -> context.control().release();
+    Agent last = new RunFollower(cam, release, output).follow(agent);
     return last.status() == AgentStatus.COMPLETED ? ExitCodes.OK : ExitCodes.AGENT_FAILED;
   }
 
@@ -115,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
             timeout == null ? null : Times.parseDuration("--timeout", timeout),
             idleTimeout == null ? null : Times.parseDuration("--idle-timeout", idleTimeout),
             retry,
-            !noAutoConfirm,
+            autoConfirm,
             env);
     String cwd =
         where.ctx != null
@@ -124,8 +138,9 @@ public final class RunCommand implements Callable<Integer> {
     return new RunRequest(tool, prompt, where.ctx, cwd, null, name, options);
   }
 
-  private int detach(Output output, Agent agent) {
-    Optional<ProcessHandle> watcher = ServerWatch.ensure(context, output);
+  private int detach(Output output, Agent agent, boolean remote) {
+    Optional<ProcessHandle> watcher =
+        remote ? Optional.empty() : ServerWatch.ensure(context, output);
     Long pid = watcher.map(ProcessHandle::pid).orElse(null);
     if (output.json()) {
       output.printJson(Json.object("agent", AgentJson.agent(agent), "server_pid", pid));

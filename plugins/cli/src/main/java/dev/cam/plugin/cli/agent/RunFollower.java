@@ -1,43 +1,52 @@
 package dev.cam.plugin.cli.agent;
 
 import dev.cam.api.Agent;
-import dev.cam.api.AgentEvent;
-import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Style;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.service.CamService;
+import dev.cam.plugin.cli.service.EventFeed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Follows an agent live: prints its events as they are stored and, on a terminal, a status line
- * with a spinner and the elapsed time. Reads the store, so it shows the same whichever CAM process
- * watches the agent. On Ctrl-C it says how to find the agent again; the agent keeps running.
+ * with a spinner and the elapsed time. Reads the store or the server, so it shows the same
+ * whichever CAM process watches the agent. On Ctrl-C it says how to find the agent again; the agent
+ * keeps running.
  */
 final class RunFollower {
   private static final Duration TICK = Duration.ofMillis(150);
   private static final String SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
 
-  private final PlatformContext context;
+  private final CamService cam;
+  private final Runnable onDetach;
   private final Output output;
   private final Style style;
 
-  RunFollower(PlatformContext context, Output output) {
-    this.context = context;
+  /**
+   * @param onDetach what to do when the process is stopped while following (Ctrl-C): give up
+   *     watching the agent here, so another CAM process adopts it
+   */
+  RunFollower(CamService cam, Runnable onDetach, Output output) {
+    this.cam = cam;
+    this.onDetach = onDetach;
     this.output = output;
     this.style = output.style();
   }
 
   /** Returns the agent as it ended. */
-  Agent follow(Agent started, long afterSeq) throws InterruptedException {
+  Agent follow(Agent started) throws InterruptedException {
     AtomicBoolean ended = new AtomicBoolean();
     Thread hook = new Thread(() -> detached(started, ended), "cam-run-detach");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      Agent last = loop(started, afterSeq);
+      Agent last = loop(started);
       ended.set(true);
       return last;
     } finally {
@@ -49,29 +58,33 @@ final class RunFollower {
     }
   }
 
-  private Agent loop(Agent agent, long afterSeq) throws InterruptedException {
-    long seq = afterSeq;
+  private Agent loop(Agent agent) throws InterruptedException {
     int tick = 0;
-    Agent now = agent;
-    while (true) {
-      now = context.agents().find(agent.id());
-      for (AgentEvent e : context.events().since(seq, agent.id(), 0)) {
-        clearStatusLine();
-        print(LogLines.entry(e));
-        seq = e.seq();
+    Agent now;
+    try (EventFeed feed = cam.follow(agent.id(), 0)) {
+      while (true) {
+        now = cam.agent(agent.id());
+        if (now.status().isTerminal()) {
+          print(feed.rest());
+          break;
+        }
+        statusLine(now, tick++);
+        print(feed.next(TICK));
       }
-      if (now.status().isTerminal()) {
-        break;
-      }
-      statusLine(now, tick++);
-      Thread.sleep(TICK.toMillis());
     }
     clearStatusLine();
     summary(now);
     return now;
   }
 
-  private void print(java.util.Map<String, Object> entry) {
+  private void print(List<Map<String, Object>> entries) {
+    if (!entries.isEmpty()) {
+      clearStatusLine();
+      entries.forEach(this::print);
+    }
+  }
+
+  private void print(Map<String, Object> entry) {
     output.println(
         output.json() ? Json.write(entry) : LogLines.human(entry, style, ZoneId.systemDefault()));
   }
@@ -121,6 +134,11 @@ final class RunFollower {
   private void detached(Agent agent, AtomicBoolean ended) {
     if (ended.get()) {
       return;
+    }
+    try {
+      onDetach.run();
+    } catch (RuntimeException e) {
+      // the lease then expires on its own and a server adopts the agent a little later
     }
     clearStatusLine();
     output

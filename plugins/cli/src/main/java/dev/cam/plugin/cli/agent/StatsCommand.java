@@ -6,6 +6,7 @@ import dev.cam.api.AgentStatus;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Times;
 import java.time.Duration;
@@ -39,7 +40,7 @@ public final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output output = new Output(spec);
-    List<Agent> agents = context.agents().list(AgentQuery.ALL);
+    List<Agent> agents = Mode.service(spec, context).agents(AgentQuery.ALL);
     Map<String, Object> byStatus = new LinkedHashMap<>();
     for (AgentStatus s : AgentStatus.values()) {
       long n = agents.stream().filter(a -> a.status() == s).count();

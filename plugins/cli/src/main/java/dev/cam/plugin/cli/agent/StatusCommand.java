@@ -5,9 +5,11 @@ import dev.cam.api.AgentOptions;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Style;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.service.CamService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -49,9 +51,9 @@ public final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output output = new Output(spec);
-    Agent agent = context.agents().find(id);
-    List<Map<String, Object>> recent =
-        events <= 0 ? List.of() : context.logs().read(agent.id(), events);
+    CamService cam = Mode.service(spec, context);
+    Agent agent = cam.agent(id);
+    List<Map<String, Object>> recent = events <= 0 ? List.of() : cam.log(agent.id(), events);
     if (output.json()) {
       output.printJson(Json.object("agent", AgentJson.agent(agent), "events", recent));
       return ExitCodes.OK;

@@ -4,6 +4,7 @@ import dev.cam.api.Context;
 import dev.cam.api.Machine;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,8 +45,10 @@ final class ContextAdd implements Callable<Integer> {
   @Override
   public Integer call() {
     Machine where = machine.machine(Machine.LOCAL);
-    Context added =
-        context.contexts().add(new Context(name, ContextPaths.check(path, where), where, tags));
+    boolean remote = Mode.of(spec, context).server().isPresent();
+    // through a server the path is on the server's side: it checks it
+    String checked = remote ? path : ContextPaths.check(path, where);
+    Context added = Mode.service(spec, context).addContext(new Context(name, checked, where, tags));
     Output output = new Output(spec);
     if (output.json()) {
       output.printJson(ContextJson.of(added));

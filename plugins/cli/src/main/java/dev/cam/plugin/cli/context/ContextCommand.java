@@ -4,7 +4,9 @@ import dev.cam.api.Context;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.service.CamService;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,11 +41,11 @@ public final class ContextCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return list(context, new Output(spec));
+    return list(Mode.service(spec, context), new Output(spec));
   }
 
-  static int list(PlatformContext context, Output output) {
-    List<Context> all = context.contexts().list();
+  static int list(CamService cam, Output output) {
+    List<Context> all = cam.contexts();
     if (output.json()) {
       output.printJson(Json.object("contexts", all.stream().map(ContextJson::of).toList()));
     } else if (all.isEmpty()) {
@@ -75,7 +77,7 @@ public final class ContextCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      return list(context, new Output(spec));
+      return list(Mode.service(spec, context), new Output(spec));
     }
   }
 
@@ -101,7 +103,7 @@ public final class ContextCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Output output = new Output(spec);
-      Context c = context.contexts().get(name);
+      Context c = Mode.service(spec, context).context(name);
       if (output.json()) {
         output.printJson(ContextJson.of(c));
       } else {
@@ -128,7 +130,7 @@ public final class ContextCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Output output = new Output(spec);
-      context.contexts().remove(name);
+      Mode.service(spec, context).removeContext(name);
       output.println(output.json() ? Json.write(Json.object("removed", name)) : "removed " + name);
       return ExitCodes.OK;
     }

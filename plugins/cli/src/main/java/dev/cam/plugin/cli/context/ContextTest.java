@@ -6,6 +6,7 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.Transport;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.system.Programs;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,19 +39,28 @@ final class ContextTest implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The context's name.")
   String name;
 
+  @Option(
+      names = "--accept-new",
+      description =
+          "Trust the host key of a remote machine seen for the first time (kept in CAM's"
+              + " known_hosts); a changed key is still refused.")
+  boolean acceptNew;
+
   ContextTest(PlatformContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() {
+    Mode.of(spec, context)
+        .notRemote(spec, "the API cannot test contexts yet; run it on the server");
     Context c = context.contexts().get(name);
     Optional<Transport> transport =
         context.extensions(Transport.class).stream()
             .filter(t -> t.supports(c.machine()))
             .findFirst();
     ConnectionReport report =
-        transport.map(t -> t.test(c.machine())).orElseGet(() -> withoutTransport(c));
+        transport.map(t -> t.test(c.machine(), acceptNew)).orElseGet(() -> withoutTransport(c));
     Boolean pathOk = c.machine().isLocal() ? Files.isDirectory(Path.of(c.path())) : null;
     boolean ok =
         report.reachable() && report.tmuxVersion() != null && !Boolean.FALSE.equals(pathOk);

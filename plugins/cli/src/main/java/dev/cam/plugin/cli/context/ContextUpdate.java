@@ -4,6 +4,7 @@ import dev.cam.api.Context;
 import dev.cam.api.Machine;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,9 @@ final class ContextUpdate implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Mode.of(spec, context)
+        .notRemote(
+            spec, "the API cannot change contexts; remove it and add it again, or run it there");
     Context old = context.contexts().get(name);
     Machine where = machine.given() ? machine.machine(old.machine()) : old.machine();
     String checked =

@@ -4,11 +4,14 @@ import dev.cam.api.DoctorCheck;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Style;
+import dev.cam.plugin.cli.remote.RemoteCam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "doctor",
     description = {
-      "Check Java, tmux, git, each tool's CLI, the data directory and the server, with fixes.",
+      "Check Java, tmux, git, each tool's CLI, the data directory and the server, with fixes;",
+      "with --server: that the server answers, and the server's own checks.",
       "JSON: {\"ok\":bool,\"checks\":[{name,ok,essential,detail,fix}]}. Exit 1 when an essential"
           + " check fails."
     })
@@ -38,9 +42,15 @@ public final class DoctorCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output output = new Output(spec);
-    Checkup checkup = new Checkup(context);
-    List<Checkup.Result> results = new ArrayList<>(checkup.system());
-    results.addAll(checkup.tools());
+    Optional<RemoteCam> remote = Mode.of(spec, context).remote();
+    List<Checkup.Result> results = new ArrayList<>();
+    if (remote.isPresent()) {
+      results.addAll(ServerCheckup.of(remote.get()));
+    } else {
+      Checkup checkup = new Checkup(context);
+      results.addAll(checkup.system());
+      results.addAll(checkup.tools());
+    }
     boolean ok = results.stream().allMatch(r -> r.check().ok() || !r.essential());
     if (output.json()) {
       List<Map<String, Object>> checks = results.stream().map(DoctorCommand::json).toList();

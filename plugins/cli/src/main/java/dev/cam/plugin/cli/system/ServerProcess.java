@@ -69,6 +69,11 @@ public final class ServerProcess {
    * does not reach it, and waits until it has written its pid file.
    */
   public ProcessHandle start() {
+    return start(List.of());
+  }
+
+  /** Starts it with these options of {@code cam serve} added, e.g. {@code --relay URL}. */
+  public ProcessHandle start(List<String> serveOptions) {
     String home = System.getProperty("cam.home");
     Path cam = home == null ? null : Path.of(home, "bin", "cam");
     if (cam == null || !Files.isExecutable(cam)) {
@@ -80,6 +85,7 @@ public final class ServerProcess {
       command.add("setsid");
     }
     command.addAll(List.of(cam.toString(), "--data-dir", context.dataDir().toString(), "serve"));
+    command.addAll(serveOptions);
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("CAM_CONFIG_DIR", context.configDir().toString());
     builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

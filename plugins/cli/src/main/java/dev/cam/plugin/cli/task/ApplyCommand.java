@@ -9,13 +9,15 @@ import dev.cam.api.TaskRunner.ApplyOptions;
 import dev.cam.api.TaskStatus;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.service.CamService;
+import dev.cam.plugin.cli.service.LocalCam;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,16 +73,23 @@ public final class ApplyCommand implements Callable<Integer> {
     Output output = new Output(spec);
     Path path = file.toAbsolutePath().normalize();
     String name = path.getFileName().toString();
-    TaskGraph graph = context.tasks().parse(read(path), format(name), name);
+    String content = read(path);
     if (dryRun) {
-      return plan(output, graph);
+      return plan(output, context.tasks().parse(content, LocalCam.format(name), name));
     }
-    if (detach) {
+    boolean remote = Mode.of(spec, context).server().isPresent();
+    if (detach && !remote) {
       return BackgroundApply.start(context, output, path, ctx, parallel);
     }
-    TaskGraphRun run =
-        context.tasks().apply(graph, new ApplyOptions(ctx, path.getParent(), parallel));
-    TaskGraphRun last = new GraphFollower(context, output).follow(run);
+    CamService cam = Mode.service(spec, context);
+    TaskGraphRun run = cam.apply(name, content, new ApplyOptions(ctx, path.getParent(), parallel));
+    if (detach) {
+      // the server runs the graph whether anyone follows it or not
+      output.println(
+          output.json() ? Json.write(Json.object("graph", TaskJson.graph(run))) : run.id());
+      return ExitCodes.OK;
+    }
+    TaskGraphRun last = new GraphFollower(cam, output).follow(run);
     return last.status() == TaskStatus.COMPLETED ? ExitCodes.OK : ExitCodes.AGENT_FAILED;
   }
 
@@ -113,11 +122,6 @@ public final class ApplyCommand implements Callable<Integer> {
       output.println(line.toString());
     }
     return ExitCodes.OK;
-  }
-
-  private static String format(String fileName) {
-    String lower = fileName.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".toml") ? "toml" : lower.endsWith(".json") ? "json" : "yaml";
   }
 
   private static String read(Path path) {

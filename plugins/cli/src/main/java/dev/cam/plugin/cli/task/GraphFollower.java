@@ -1,11 +1,11 @@
 package dev.cam.plugin.cli.task;
 
-import dev.cam.api.PlatformContext;
 import dev.cam.api.TaskGraphRun;
 import dev.cam.api.TaskRun;
 import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.service.CamService;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -17,12 +17,12 @@ import java.util.Map;
 final class GraphFollower {
   private static final Duration POLL = Duration.ofMillis(250);
 
-  private final PlatformContext context;
+  private final CamService cam;
   private final Output output;
   private final Map<String, String> seen = new HashMap<>();
 
-  GraphFollower(PlatformContext context, Output output) {
-    this.context = context;
+  GraphFollower(CamService cam, Output output) {
+    this.cam = cam;
     this.output = output;
   }
 
@@ -39,7 +39,7 @@ final class GraphFollower {
     }
     TaskGraphRun run = started;
     while (true) {
-      run = context.tasks().get(started.id());
+      run = cam.graph(started.id());
       run.tasks().forEach(this::printIfChanged);
       if (run.status().isTerminal()) {
         break;

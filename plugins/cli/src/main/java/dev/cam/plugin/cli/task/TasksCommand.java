@@ -6,9 +6,11 @@ import dev.cam.api.TaskRun;
 import dev.cam.api.TaskStatus;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
+import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Style;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.service.CamService;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -48,8 +50,9 @@ public final class TasksCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Output output = new Output(spec);
+    CamService cam = Mode.service(spec, context);
     if (id != null) {
-      TaskGraphRun graph = context.tasks().get(id);
+      TaskGraphRun graph = cam.graph(id);
       if (output.json()) {
         output.printJson(TaskJson.graph(graph));
       } else {
@@ -60,7 +63,7 @@ public final class TasksCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    List<TaskGraphRun> graphs = context.tasks().list(Math.max(0, limit));
+    List<TaskGraphRun> graphs = cam.graphs(Math.max(0, limit));
     if (output.json()) {
       output.printJson(Json.object("graphs", graphs.stream().map(TaskJson::graph).toList()));
     } else if (graphs.isEmpty()) {

@@ -72,7 +72,9 @@ class AgentCommandsIT {
 
   @Test
   void aDetachedAgentCanBeReadDrivenAndStopped() throws Exception {
-    String script = script("busy.fake", "ready\nbusy 60s Working\n");
+    // The sleep keeps the agent alive after Escape ends its busy step: the stop below must find
+    // it running, not exited on its own.
+    String script = script("busy.fake", "ready\nbusy 60s Working\nsleep 60s\n");
 
     assertEquals(0, rig.cam("run", "fake", "x", "--detach", "--env", "FAKE_SCRIPT=" + script));
     String id = rig.out().strip();
@@ -83,7 +85,7 @@ class AgentCommandsIT {
     Await.until(
         () -> output(id).contains("esc to interrupt"), Duration.ofSeconds(10), "the spinner");
     assertEquals(0, rig.cam("send", id.substring(0, 6), "hello", "--no-enter"));
-    assertEquals(0, rig.cam("key", id, "Escape"));
+    assertEquals(0, rig.cam("key", id, "x"));
     assertEquals(2, rig.cam("key", id));
 
     rig.clear();

@@ -5,16 +5,13 @@ import dev.cam.api.TransportException;
 import dev.cam.plugin.ssh.SshSettings;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.ConfigFileHostEntryResolver;
 import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.core.CoreModuleProperties;
 
 /**
@@ -37,14 +34,16 @@ public final class Connections implements AutoCloseable {
   public Connections(SshSettings settings) {
     this.settings = settings;
     this.client = SshClient.setUpDefaultClient();
-    client.setServerKeyVerifier(new HostKeyCheck(settings.knownHosts(), settings.acceptNew()));
+    client.setServerKeyVerifier(
+        new HostKeyCheck(settings.knownHosts(), settings.camKnownHosts(), settings.acceptNew()));
     client.setHostConfigEntryResolver(
         settings.sshConfig() != null && Files.isReadable(settings.sshConfig())
             ? new ConfigFileHostEntryResolver(settings.sshConfig())
             : HostConfigEntryResolver.EMPTY);
-    List<Path> keys = settings.identities().stream().filter(Files::isReadable).toList();
-    if (!keys.isEmpty()) {
-      client.setKeyIdentityProvider(new FileKeyPairProvider(keys));
+    client.setFilePasswordProvider(new KeyFiles(settings.passphrase()).passwords());
+    if (settings.agentSocket() != null && Files.exists(settings.agentSocket())) {
+      client.setAgentFactory(
+          new UnixAgentFactory(settings.agentSocket(), settings.connectTimeout()));
     }
     CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeat());
     CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, 3);

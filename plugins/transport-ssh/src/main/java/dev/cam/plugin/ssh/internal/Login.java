@@ -7,18 +7,17 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.config.hosts.HostConfigEntry;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.keyprovider.FileKeyPairProvider;
 import org.apache.sshd.common.util.OsUtils;
 
 /**
  * One attempt to reach a machine: resolve it through {@code ~/.ssh/config}, connect, check its host
- * key, authenticate (the machine's key file, then the client's usual keys and config identities,
+ * key, authenticate (the machine's key file, config identities, ssh-agent's keys, CAM's usual keys,
  * then a password if one is set). Each way of failing gets a message that says what to fix.
  */
 final class Login {
@@ -26,24 +25,27 @@ final class Login {
   private final SshClient client;
   private final SshSettings settings;
   private final Machine machine;
+  private final KeyFiles keys;
 
   Login(SshClient client, SshSettings settings, Machine machine) {
     this.client = client;
     this.settings = settings;
     this.machine = machine;
+    this.keys = new KeyFiles(settings.passphrase());
   }
 
   ClientSession connect() {
     HostConfigEntry entry = resolve();
     String where = entry.getUsername() + "@" + entry.getHostName() + ":" + entry.getPort();
     ClientSession session;
+    List<String> problems = new ArrayList<>();
     try {
       session = client.connect(entry).verify(settings.connectTimeout()).getSession();
     } catch (IOException | UnresolvedAddressException e) {
       throw unreachable(where, e);
     }
     try {
-      addIdentities(session);
+      addIdentities(session, problems);
       session.auth().verify(settings.connectTimeout());
       return session;
     } catch (IOException | RuntimeException e) {
@@ -62,7 +64,8 @@ final class Login {
               + "): put the public key of the context's key file (or of ~/.ssh/id_ed25519,"
               + " id_ecdsa, id_rsa) into ~/.ssh/authorized_keys of "
               + entry.getUsername()
-              + " there, or give the context the right user and key file",
+              + " there, or give the context the right user and key file"
+              + (problems.isEmpty() ? "" : "; " + String.join("; ", problems)),
           e);
     }
   }
@@ -92,32 +95,15 @@ final class Login {
     return entry;
   }
 
-  private void addIdentities(ClientSession session) throws IOException {
+  /**
+   * The machine's key file (which must be readable), then CAM's usual keys (skipped with a note
+   * when they cannot be read), then the password; ssh-agent's keys come through the client.
+   */
+  private void addIdentities(ClientSession session, List<String> problems) {
     if (machine.keyFile() != null) {
-      Path key = Path.of(machine.keyFile());
-      if (!Files.isReadable(key)) {
-        throw new TransportException(
-            "key file "
-                + key
-                + " of "
-                + machine.label()
-                + " is missing or unreadable: fix the path");
-      }
-      try {
-        for (KeyPair pair : new FileKeyPairProvider(key).loadKeys(session)) {
-          session.addPublicKeyIdentity(pair);
-        }
-      } catch (RuntimeException e) {
-        throw new TransportException(
-            "cannot read key file "
-                + key
-                + ": "
-                + e.getMessage()
-                + " (encrypted keys are not"
-                + " supported yet: use ssh-agent's key through an unencrypted copy or another key)",
-            e);
-      }
+      keys.load(session, Path.of(machine.keyFile())).forEach(session::addPublicKeyIdentity);
     }
+    keys.loadEach(session, settings.identities(), problems).forEach(session::addPublicKeyIdentity);
     if (settings.password() != null) {
       session.addPasswordIdentity(settings.password());
     }

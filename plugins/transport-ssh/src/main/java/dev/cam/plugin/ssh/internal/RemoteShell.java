@@ -1,6 +1,7 @@
 package dev.cam.plugin.ssh.internal;
 
 import dev.cam.api.TransportException;
+import dev.cam.plugin.tmux.command.TmuxResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ public final class RemoteShell {
    * @param where the machine, for messages
    * @param stdin bytes for the command's stdin, or {@code null}
    */
-  public static ExecResult run(
+  public static TmuxResult run(
       ClientSession session, String where, String line, byte[] stdin, Duration timeout) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -51,7 +52,7 @@ public final class RemoteShell {
       if (status == null) {
         throw cut(where, null);
       }
-      return new ExecResult(
+      return new TmuxResult(
           status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw cut(where, e);

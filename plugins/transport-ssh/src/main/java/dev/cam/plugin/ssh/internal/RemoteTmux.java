@@ -1,46 +1,40 @@
 package dev.cam.plugin.ssh.internal;
 
-import java.util.ArrayList;
+import dev.cam.api.SessionSpec;
+import dev.cam.plugin.tmux.command.SessionCommand;
+import dev.cam.plugin.tmux.command.TmuxCommands;
+import dev.cam.plugin.tmux.command.TmuxFeatures;
 import java.util.List;
 
 /**
- * Builds the shell command lines that run tmux on CAM's server on a remote machine. Every word is
- * single-quoted, so the remote shell passes it to tmux unchanged; several tmux commands in one
- * invocation are separated by a quoted {@code ;}, which tmux (not the shell) reads as the end of a
- * command.
+ * The shell lines that run tmux on CAM's server on a remote machine. The tmux argument vectors come
+ * from transport-tmux's {@link TmuxCommands} (the one place that knows tmux's own syntax); here
+ * every word is single-quoted for the remote shell, which an SSH server runs each command through,
+ * so the shell passes it to tmux unchanged.
  */
 public final class RemoteTmux {
-  private final String executable;
-  private final List<String> socketArgs;
+  /** Remote exit code of the working directory check before a session is created. */
+  public static final int NO_DIRECTORY = 86;
+
+  private static final int HISTORY_LIMIT = 10_000;
+  private final TmuxCommands commands;
 
   /**
    * @param executable tmux on the remote machine, a name on its PATH or a path
    * @param socket a socket name for {@code -L}, or a path (containing {@code /}) for {@code -S}
    */
   public RemoteTmux(String executable, String socket) {
-    this.executable = executable;
-    this.socketArgs = socket.contains("/") ? List.of("-S", socket) : List.of("-L", socket);
+    this.commands = new TmuxCommands(executable, TmuxCommands.socketArgs(socket));
   }
 
   /** {@code tmux -L cam args…} as words, for commands a person runs (attach). */
   public List<String> words(List<String> args) {
-    List<String> line = new ArrayList<>();
-    line.add(executable);
-    line.addAll(socketArgs);
-    line.addAll(args);
-    return line;
+    return commands.commandLine(args);
   }
 
   /** The quoted shell line that runs the commands in one tmux invocation. */
-  public String line(List<List<String>> commands) {
-    List<String> args = new ArrayList<>();
-    for (List<String> command : commands) {
-      if (!args.isEmpty()) {
-        args.add(";");
-      }
-      command.forEach(arg -> args.add(protect(arg)));
-    }
-    return ShellQuote.line(words(args));
+  public String line(List<List<String>> tmuxCommands) {
+    return ShellQuote.line(commands.invocation(tmuxCommands));
   }
 
   /** One command. */
@@ -49,10 +43,14 @@ public final class RemoteTmux {
   }
 
   /**
-   * tmux reads an argument ending in {@code ;} as the end of a command, and one ending in {@code
-   * \;} as a literal semicolon; escaping the last semicolon keeps any text literal.
+   * Creates a session: a check that the directory exists there (tmux would silently start
+   * elsewhere; exit {@link #NO_DIRECTORY} if not), then one tmux invocation.
    */
-  static String protect(String arg) {
-    return arg.endsWith(";") ? arg.substring(0, arg.length() - 1) + "\\;" : arg;
+  public String createLine(SessionSpec spec, String name, TmuxFeatures features) {
+    boolean cwd = spec.cwd() != null && !spec.cwd().isBlank();
+    String check =
+        cwd ? "test -d " + ShellQuote.quote(spec.cwd()) + " || exit " + NO_DIRECTORY + "; " : "";
+    return check
+        + line(SessionCommand.create(spec, name, cwd ? spec.cwd() : null, features, HISTORY_LIMIT));
   }
 }

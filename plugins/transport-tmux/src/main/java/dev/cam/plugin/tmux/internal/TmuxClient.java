@@ -1,47 +1,35 @@
 package dev.cam.plugin.tmux.internal;
 
 import dev.cam.api.TransportException;
+import dev.cam.plugin.tmux.command.TmuxCommands;
+import dev.cam.plugin.tmux.command.TmuxResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Runs tmux client commands against one server. Arguments go to tmux as an argument list, never
- * through a shell; several commands in one invocation are separated the way tmux expects.
+ * through a shell; {@link TmuxCommands} builds them.
  */
 public final class TmuxClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
-  private final String executable;
-  private final List<String> socketArgs;
+  private final TmuxCommands commands;
 
   public TmuxClient(String executable, List<String> socketArgs) {
-    this.executable = executable;
-    this.socketArgs = List.copyOf(socketArgs);
+    this.commands = new TmuxCommands(executable, socketArgs);
   }
 
   /** The command line that starts a tmux client on this server with the given arguments. */
   public List<String> commandLine(List<String> args) {
-    List<String> line = new ArrayList<>();
-    line.add(executable);
-    line.addAll(socketArgs);
-    line.addAll(args);
-    return line;
+    return commands.commandLine(args);
   }
 
   /** Runs the commands in one invocation; throws if tmux can't be started, not if it fails. */
   public TmuxResult run(byte[] stdin, List<List<String>> commands) {
-    List<String> args = new ArrayList<>();
-    for (List<String> command : commands) {
-      if (!args.isEmpty()) {
-        args.add(";");
-      }
-      command.forEach(arg -> args.add(protect(arg)));
-    }
-    return exec(commandLine(args), stdin);
+    return exec(this.commands.invocation(commands), stdin);
   }
 
   /** One command. */
@@ -56,14 +44,6 @@ public final class TmuxClient {
       throw new TransportException(what + ": tmux said: " + result.error());
     }
     return result.stdout();
-  }
-
-  /**
-   * tmux reads an argument ending in {@code ;} as the end of a command, and one ending in {@code
-   * \;} as a literal semicolon; escaping the last semicolon keeps any text literal.
-   */
-  static String protect(String arg) {
-    return arg.endsWith(";") ? arg.substring(0, arg.length() - 1) + "\\;" : arg;
   }
 
   private static TmuxResult exec(List<String> line, byte[] stdin) {

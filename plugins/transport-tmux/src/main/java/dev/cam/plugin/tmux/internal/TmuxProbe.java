@@ -2,13 +2,12 @@ package dev.cam.plugin.tmux.internal;
 
 import dev.cam.api.ConnectionReport;
 import dev.cam.api.TransportException;
+import dev.cam.plugin.tmux.command.TmuxFeatures;
+import dev.cam.plugin.tmux.command.TmuxResult;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** What tmux is installed, whether it answers, and which features it has. */
 public final class TmuxProbe {
-  private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
   private final TmuxClient tmux;
 
   public TmuxProbe(TmuxClient tmux) {
@@ -21,23 +20,12 @@ public final class TmuxProbe {
     if (!result.ok()) {
       throw new TransportException("tmux -V failed: " + result.error() + "; reinstall tmux");
     }
-    String text = result.stdout().strip();
-    return text.startsWith("tmux ") ? text.substring(5) : text;
+    return TmuxFeatures.version(result.stdout());
   }
 
   /** What this tmux can do, from its version. */
   public TmuxFeatures features() {
-    String version = version();
-    return new TmuxFeatures(atLeast(version, 3, 2), atLeast(version, 3, 3));
-  }
-
-  static boolean atLeast(String version, int major, int minor) {
-    Matcher m = VERSION.matcher(version);
-    if (!m.find()) {
-      return true; // "master", "next-…": a development build, newer than any release
-    }
-    int actualMajor = Integer.parseInt(m.group(1));
-    return actualMajor > major || (actualMajor == major && Integer.parseInt(m.group(2)) >= minor);
+    return TmuxFeatures.of(version());
   }
 
   /** Version and the round trip of one command to CAM's server. */
@@ -55,7 +43,10 @@ public final class TmuxProbe {
         sessions.ok()
             ? "CAM's tmux server runs " + sessions.lines().size() + " session(s)"
             : "CAM's tmux server is not running yet (it starts with the first session)";
-    String env = atLeast(version, 3, 2) ? "" : "; tmux before 3.2: environment passed through env";
+    String env =
+        TmuxFeatures.atLeast(version, 3, 2)
+            ? ""
+            : "; tmux before 3.2: environment passed through env";
     return new ConnectionReport(true, latency, version, "tmux " + version + ": " + state + env);
   }
 }

@@ -1,6 +1,7 @@
 package dev.cam.plugin.tmux.internal;
 
 import dev.cam.api.TransportException;
+import dev.cam.plugin.tmux.command.TmuxResult;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cam.plugin.tmux.internal;
+package dev.cam.plugin.tmux.command;
 
 import dev.cam.api.InvalidInputException;
 import dev.cam.api.SessionSpec;
@@ -8,16 +8,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The commands that create a session: size, directory, environment, program, pane options. */
+/**
+ * The commands that create a session: size, directory, environment, program, pane options. The same
+ * for every transport; only the directory check differs (a local one is checked here, a remote one
+ * where it lives).
+ */
 public final class SessionCommand {
   private SessionCommand() {}
 
   /**
    * One invocation: scrollback for new panes, the session, and its pane kept after the program
    * exits so its last screen stays readable.
+   *
+   * @param cwd the session's working directory, or {@code null} for tmux's default
    */
   public static List<List<String>> create(
-      SessionSpec spec, String name, TmuxFeatures features, int historyLimit) {
+      SessionSpec spec, String name, String cwd, TmuxFeatures features, int historyLimit) {
     List<String> session =
         new ArrayList<>(
             List.of(
@@ -28,10 +34,11 @@ public final class SessionCommand {
                 "-x",
                 String.valueOf(spec.width()),
                 "-y",
-                String.valueOf(spec.height()),
-                // tmux expands formats in -c, and #(...) would run a command: ## is a plain #.
-                "-c",
-                workingDirectory(spec.cwd()).replace("#", "##")));
+                String.valueOf(spec.height())));
+    if (cwd != null) {
+      // tmux expands formats in -c, and #(...) would run a command: ## is a plain #.
+      session.addAll(List.of("-c", cwd.replace("#", "##")));
+    }
     session.addAll(program(spec, features.envFlag()));
     String pane = "=" + name + ":";
     List<List<String>> commands = new ArrayList<>();
@@ -69,8 +76,11 @@ public final class SessionCommand {
     return args;
   }
 
-  /** The absolute working directory, which must exist (tmux would silently use another). */
-  static String workingDirectory(String cwd) {
+  /**
+   * The absolute working directory on this machine, which must exist (tmux would silently use
+   * another); CAM's own directory when none is given.
+   */
+  public static String localDirectory(String cwd) {
     Path dir = Path.of(cwd == null || cwd.isBlank() ? System.getProperty("user.dir") : cwd);
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(

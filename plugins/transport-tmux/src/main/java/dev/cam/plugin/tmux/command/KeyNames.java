@@ -1,4 +1,4 @@
-package dev.cam.plugin.ssh.internal;
+package dev.cam.plugin.tmux.command;
 
 import dev.cam.api.InvalidInputException;
 import java.nio.charset.StandardCharsets;

@@ -1,19 +1,16 @@
-package dev.cam.plugin.ssh.internal;
+package dev.cam.plugin.tmux.command;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * What one remote command returned.
+ * What one tmux client invocation returned.
  *
- * @param exitCode the remote exit code
+ * @param exitCode the client's exit code
  * @param stdout standard output, UTF-8
  * @param stderr standard error, UTF-8
  */
-public record ExecResult(int exitCode, String stdout, String stderr) {
-  /** The exit code of a shell that could not find the program. */
-  public static final int NOT_FOUND = 127;
-
+public record TmuxResult(int exitCode, String stdout, String stderr) {
   private static final List<String> GONE =
       List.of(
           "no server running",
@@ -31,11 +28,6 @@ public record ExecResult(int exitCode, String stdout, String stderr) {
   public boolean sessionGone() {
     String error = stderr.toLowerCase(Locale.ROOT);
     return !ok() && GONE.stream().anyMatch(error::contains);
-  }
-
-  /** Whether the remote shell could not find the program (tmux not installed there). */
-  public boolean programMissing() {
-    return exitCode == NOT_FOUND;
   }
 
   /** Output lines, without the final newline. */

@@ -1,4 +1,4 @@
-package dev.cam.plugin.tmux.internal;
+package dev.cam.plugin.tmux.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.cam.plugin.tmux.internal;
+package dev.cam.plugin.tmux.command;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
