@@ -38,7 +38,13 @@ final class WebRig implements AutoCloseable {
     control = new RecordingControl(screen);
     platform.control(control);
     startServer();
-    driver = Browser.start(dir.resolve("profile"));
+    try {
+      driver = Browser.start(dir.resolve("profile"));
+    } catch (RuntimeException e) {
+      frontend.stop();
+      platform.close();
+      throw e;
+    }
   }
 
   void startServer() {
