@@ -126,7 +126,7 @@ final class WebRig implements AutoCloseable {
   }
 
   void awaitConnected() {
-    await(d -> Boolean.TRUE.equals(script("return document.getElementById('banner').hidden")));
+    await(d -> "up".equals(script("return document.body.dataset.live || ''")));
   }
 
   @Override
