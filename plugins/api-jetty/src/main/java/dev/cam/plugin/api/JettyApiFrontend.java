@@ -81,20 +81,22 @@ public final class JettyApiFrontend implements Frontend {
 
   /**
    * The URL and the token, for the person who just started {@code cam serve} (the token is what a
-   * client or the web app needs), and the web app's pairing link on a second line. Printed on the
-   * terminal only, never logged.
+   * client or the web app needs), and the web app's pairing link on a second line, then as a QR
+   * code. Printed on the terminal only, never logged.
    */
   @Override
   public synchronized String describe() {
     if (server == null) {
       return "api (stopped)";
     }
+    String link = PairingLink.of(server.uri(), token);
     return "api "
         + server.uri()
         + "  token: "
         + token
         + "\n  pair a browser or phone: "
-        + PairingLink.of(server.uri(), token);
+        + link
+        + PairingLink.drawn(link);
   }
 
   /** Where the running server listens, e.g. {@code http://127.0.0.1:8420/api}. */

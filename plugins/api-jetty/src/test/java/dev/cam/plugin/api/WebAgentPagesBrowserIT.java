@@ -107,10 +107,14 @@ class WebAgentPagesBrowserIT {
         List.of("text " + WAITING + " y", "keys " + WAITING + " Enter"), rig.control.received);
 
     rig.control.show(WORKING);
+    long published = System.nanoTime();
     rig.platform
         .events()
         .publish(WAITING, EventTypes.OUTPUT, Map.of("lines", List.of("Running the tests")));
     rig.await(d -> terminalText().contains("12 passed"));
+    System.out.printf(
+        "terminal: new screen shown %d ms after the output event%n",
+        (System.nanoTime() - published) / 1_000_000);
     Browser.screenshot(rig.driver, Browser.PHONE, WebRig.SHOTS.resolve("terminal-phone.png"));
     Browser.screenshot(rig.driver, Browser.DESKTOP, WebRig.SHOTS.resolve("terminal-desktop.png"));
     rig.control.received.clear();

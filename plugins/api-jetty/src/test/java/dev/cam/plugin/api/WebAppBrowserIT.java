@@ -334,10 +334,6 @@ class WebAppBrowserIT {
   }
 
   static void awaitConnected() {
-    await(
-        d ->
-            Boolean.TRUE.equals(
-                ((ChromeDriver) d)
-                    .executeScript("return document.getElementById('banner').hidden")));
+    await(d -> "up".equals(((ChromeDriver) d).executeScript("return document.body.dataset.live")));
   }
 }

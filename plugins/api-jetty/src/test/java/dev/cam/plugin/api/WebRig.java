@@ -38,7 +38,13 @@ final class WebRig implements AutoCloseable {
     control = new RecordingControl(screen);
     platform.control(control);
     startServer();
-    driver = Browser.start(dir.resolve("profile"));
+    try {
+      driver = Browser.start(dir.resolve("profile"));
+    } catch (RuntimeException e) {
+      frontend.stop();
+      platform.close();
+      throw e;
+    }
   }
 
   void startServer() {
@@ -120,7 +126,7 @@ final class WebRig implements AutoCloseable {
   }
 
   void awaitConnected() {
-    await(d -> Boolean.TRUE.equals(script("return document.getElementById('banner').hidden")));
+    await(d -> "up".equals(script("return document.body.dataset.live || ''")));
   }
 
   @Override

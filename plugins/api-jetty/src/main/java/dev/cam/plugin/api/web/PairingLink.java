@@ -35,6 +35,18 @@ public final class PairingLink {
         + URLEncoder.encode(token, StandardCharsets.UTF_8);
   }
 
+  /**
+   * The link as a QR code for a phone's camera, on lines of its own after a line break; empty when
+   * the link is too long for a code a terminal can show.
+   */
+  public static String drawn(String link) {
+    try {
+      return "\n" + QrCode.of(link).toText();
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+
   private static boolean isWildcard(String host) {
     return host.equals("0.0.0.0") || host.equals("[::]") || host.equals("::");
   }

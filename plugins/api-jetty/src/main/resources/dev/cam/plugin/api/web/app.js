@@ -25,6 +25,8 @@ export function applyTheme() {
 }
 
 function connection(up, reason) {
+  // Tells a watcher (and the browser tests) when live events flow, which the banner alone cannot.
+  document.body.dataset.live = up ? 'up' : 'down';
   banner.hidden = up;
   banner.textContent = up ? '' : `Disconnected from the server${reason ? ` (${reason})` : ''} – reconnecting…`;
   if (up && store.loaded) store.load().catch(() => {});
@@ -78,13 +80,17 @@ function loggedIn() {
   live.stop();
   store.loaded = false;
   live.lastSeq = 0;
+  document.body.dataset.live = 'connecting';
   live.start();
   location.hash = '#/';
 }
 
 applyTheme();
 window.addEventListener('hashchange', route);
-if (settings.token) live.start();
+if (settings.token) {
+  document.body.dataset.live = 'connecting';
+  live.start();
+}
 route();
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('sw.js').catch(() => {});

@@ -24,4 +24,13 @@ class PairingLinkTest {
     assertFalse(link.contains("0.0.0.0"), link);
     assertTrue(link.matches("http://[0-9.]+:8420/#/pair\\?server=.*&token=token"), link);
   }
+
+  @Test
+  void theLinkIsDrawnAsAQrCodeUnlessItIsTooLong() {
+    String link = PairingLink.of(URI.create("http://127.0.0.1:8420/api"), "t".repeat(43));
+    String drawn = PairingLink.drawn(link);
+    assertTrue(drawn.startsWith("\n█"), drawn);
+    assertEquals((41 + 4 + 1) / 2, drawn.strip().split("\n").length, drawn);
+    assertEquals("", PairingLink.drawn("http://example/#" + "x".repeat(400)));
+  }
 }

@@ -7,6 +7,8 @@ import { adoptStyles } from '../term-styles.js';
 
 const REFRESH_MS = 150;
 const BACKSTOP_MS = 5000;
+const MIN_FONT = 8;
+const MAX_FONT = 13;
 // Screen text is shown, never obeyed: escape and other control characters are dropped.
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
@@ -34,6 +36,7 @@ export function terminal(view, id) {
       if (left) return;
       if (screen.width > 0 && screen.height > 0 && (term.cols !== screen.width || term.rows !== screen.height)) {
         term.resize(Math.min(screen.width, 500), Math.min(screen.height, 200));
+        fit();
       }
       const text = screen.lines.map((line) => line.replace(CONTROL, '')).join('\r\n');
       term.write(`\x1b[H\x1b[2J\x1b[3J${text}`);
@@ -41,6 +44,12 @@ export function terminal(view, id) {
     } catch (e) {
       message.textContent = `Screen not available: ${e.message}`;
     }
+  }
+  // A phone shows the whole width of the agent's screen down to a small font, then scrolls.
+  function fit() {
+    if (!term) return;
+    const size = Math.max(MIN_FONT, Math.min(MAX_FONT, Math.floor((box.clientWidth - 12) / (term.cols * 0.62))));
+    if (term.options.fontSize !== size) term.options.fontSize = size;
   }
   const soon = () => { clearTimeout(timer); timer = setTimeout(redraw, REFRESH_MS); };
 
@@ -61,12 +70,14 @@ export function terminal(view, id) {
 
   import('../vendor/xterm/xterm.mjs').then(({ Terminal }) => {
     if (left) return;
-    term = new Terminal({ disableStdin: true, convertEol: false, scrollback: 0, fontSize: 13,
+    term = new Terminal({ disableStdin: true, convertEol: false, scrollback: 0, fontSize: MAX_FONT,
       fontFamily: 'ui-monospace, Menlo, Consolas, monospace', theme: { background: '#0f141b' } });
     term.open(box);
     term.onData(type);
+    fit();
     redraw();
   }).catch((e) => { message.textContent = `The terminal could not be loaded: ${e.message}`; });
+  window.addEventListener('resize', fit);
   const backstop = setInterval(() => { if (!document.hidden) redraw(); }, BACKSTOP_MS);
 
   return {
@@ -75,6 +86,7 @@ export function terminal(view, id) {
       left = true;
       clearTimeout(timer);
       clearInterval(backstop);
+      window.removeEventListener('resize', fit);
       if (term) term.dispose();
       unadopt();
     },
