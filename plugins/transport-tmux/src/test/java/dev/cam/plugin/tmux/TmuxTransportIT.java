@@ -256,14 +256,14 @@ class TmuxTransportIT {
                 "cam-env",
                 null,
                 cwd.toString(),
-                List.of("sh", "-c", "printf '%s|%s|done' \"$CAM_TEST\" \"$PWD\""),
+                List.of("sh", "-c", "printf '%s|%s|done' \"$CAM_TEST\" \"$PWD\"; sleep 0.5"),
                 Map.of("CAM_TEST", value),
                 300,
                 30));
     Screen screen = screenShowing(session, "|done");
     assertTrue(screen.text().contains(value + "|" + cwd.toRealPath() + "|done"), screen.text());
-    // A one-word command (here a path with a space, ; $ and #) is run without a shell. It lingers
-    // a moment: tmux may close the pane of a program that exits at once before reading its output.
+    // Both programs linger a moment: tmux may close the pane of a program that exits at once before
+    // reading its output. A one-word command (a path with a space, ; $ and #) runs without a shell.
     Path program = cwd.resolve("show dir");
     Files.writeString(program, "#!/bin/sh\npwd\nsleep 0.5\n");
     Files.setPosixFilePermissions(

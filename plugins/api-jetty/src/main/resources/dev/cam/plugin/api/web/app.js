@@ -29,7 +29,9 @@ function connection(up, reason) {
   document.body.dataset.live = up ? 'up' : 'down';
   banner.hidden = up;
   banner.textContent = up ? '' : `Disconnected from the server${reason ? ` (${reason})` : ''} – reconnecting…`;
-  if (up && store.loaded) store.load().catch(() => {});
+  // Events stored before the socket was ready are not replayed to a first connection, so a list
+  // fetched (or still being fetched) before then is fetched again.
+  if (up && store.asked) store.load().catch(() => {});
 }
 
 const routes = [

@@ -9,6 +9,12 @@ export class AgentStore {
     this.pending = new Set();
     this.timer = null;
     this.loaded = false;
+    this.loads = 0;
+  }
+
+  /** Whether a list was asked for, answered or not: a new live connection must refresh it. */
+  get asked() {
+    return this.loads > 0;
   }
 
   subscribe(listener) {
@@ -21,7 +27,10 @@ export class AgentStore {
   }
 
   async load() {
+    const load = ++this.loads;
     const answer = await api.agents();
+    // an older answer arriving after a newer one must not bring back what it missed
+    if (load !== this.loads) return;
     this.agents = new Map(answer.agents.map((a) => [a.id, a]));
     this.loaded = true;
     this.emit(null);
