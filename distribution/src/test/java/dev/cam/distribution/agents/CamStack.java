@@ -87,7 +87,9 @@ final class CamStack implements AutoCloseable {
     try {
       Await.until(() -> condition.test(agent(id)), timeout, what);
     } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + "; agent: " + agent(id) + "\n" + screen(id), e);
+      throw new AssertionError(
+          e.getMessage() + "; agent: " + agent(id) + "\n" + screen(id) + "\nevents: " + events(id),
+          e);
     }
     return agent(id);
   }
@@ -133,7 +135,7 @@ final class CamStack implements AutoCloseable {
     try {
       return kernel.control().output(id, 0).text();
     } catch (RuntimeException e) {
-      return "(no screen: " + e.getMessage() + ")";
+      return "(no live screen: " + e.getMessage() + "; last screen:)\n" + finalScreen(id);
     }
   }
 

@@ -51,7 +51,7 @@ class ClaudeCodeIT {
     Agent agent = cam.run("claude", "say hello", Map.of());
     Agent waiting = cam.awaitWaiting(agent.id(), NOT_LOGGED_IN, START);
 
-    assertTrustAnswered(agent.id(), List.of("Enter"));
+    assertTrustAnswered(agent.id(), List.of(List.of("Enter")));
     assertTrue(
         waiting.exitReason().startsWith(NOT_LOGGED_IN + ": run 'claude'"), waiting.exitReason());
   }
@@ -65,7 +65,7 @@ class ClaudeCodeIT {
     Agent agent = cam.run("claude", "say hello", Map.of());
     Agent waiting = cam.awaitWaiting(agent.id(), NOT_LOGGED_IN, START);
 
-    assertTrustAnswered(agent.id(), List.of("Down", "Enter"));
+    assertTrustAnswered(agent.id(), List.of(List.of("Down"), List.of("Enter")));
     assertTrue(waiting.exitReason().startsWith(NOT_LOGGED_IN), waiting.exitReason());
     assertTrue(cam.screen(agent.id()).contains("❯"), "the session is still open at its input box");
   }
@@ -74,18 +74,19 @@ class ClaudeCodeIT {
   void claudeOnNode20RunsAWholeTurnWithAPermissionPromptAgainstAScriptedModel() throws IOException {
     RealClis.claude();
     cam = new CamStack(temp, Map.of());
-    wholeTurn();
+    wholeTurn(List.of("trust", "permission"));
   }
 
   @Test
   void latestClaudeRunsAWholeTurnWithAPermissionPromptAgainstAScriptedModel() throws IOException {
     String latest = RealClis.claudeLatest();
     cam = new CamStack(temp, Map.of("claude", launch(latest)));
-    wholeTurn();
+    // Its trust dialog starts on "No, exit": Down, then Enter once Yes shows selected.
+    wholeTurn(List.of("trust", "trust", "permission"));
   }
 
   /** Trust dialog, Bash tool call, permission prompt answered by CAM, file on disk, completion. */
-  private void wholeTurn() throws IOException {
+  private void wholeTurn(List<String> answers) throws IOException {
     api = new MockAnthropicApi(MARKER, "echo written-by-claude > " + FILE);
     ClaudeHome.prepare(cam.home(), API_KEY);
 
@@ -98,10 +99,13 @@ class ClaudeCodeIT {
 
     List<AgentEvent> confirms = cam.events(agent.id(), EventTypes.AUTO_CONFIRM);
     assertEquals(
-        List.of("trust", "permission"),
+        answers,
         confirms.stream().map(e -> e.detail().get("kind")).toList(),
-        confirms.toString());
-    assertEquals(List.of("Enter"), confirms.get(1).detail().get("keys"), "1. Yes is preselected");
+        confirms + "\nall events: " + cam.events(agent.id()));
+    assertEquals(
+        List.of("Enter"),
+        confirms.get(answers.size() - 1).detail().get("keys"),
+        "1. Yes is preselected");
     Path file = cam.work().resolve(FILE);
     assertTrue(Files.exists(file), "the tool ran: " + file);
     assertEquals("written-by-claude", Files.readString(file).strip());
@@ -115,11 +119,12 @@ class ClaudeCodeIT {
     assertTrue(done.exitReason().startsWith("the tool"), done.exitReason());
   }
 
-  private void assertTrustAnswered(String id, List<String> keys) {
+  /** The trust dialog was answered with these keys, one answer each: moves, then Enter. */
+  private void assertTrustAnswered(String id, List<List<String>> keys) {
     List<AgentEvent> confirms = cam.events(id, EventTypes.AUTO_CONFIRM);
-    assertEquals(1, confirms.size(), confirms.toString());
-    assertEquals("trust", confirms.get(0).detail().get("kind"));
-    assertEquals(keys, confirms.get(0).detail().get("keys"));
+    assertEquals(keys, confirms.stream().map(e -> e.detail().get("keys")).toList(), "" + confirms);
+    assertTrue(
+        confirms.stream().allMatch(e -> "trust".equals(e.detail().get("kind"))), "" + confirms);
   }
 
   /** A rules override that runs another Claude Code and asks before every tool, as 2.1.197 does. */

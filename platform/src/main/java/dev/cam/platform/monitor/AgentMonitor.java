@@ -57,6 +57,11 @@ public final class AgentMonitor {
   private Screen lastScreen;
   private Instant lostSince;
   private Instant lastActivity;
+
+  /** The prompt on screen (kind and text), and when it may be answered: its own settle time. */
+  private String shownPrompt;
+
+  private Instant promptDue;
   private Instant lastProbeAt;
   private PendingProbe probe;
 
@@ -245,6 +250,8 @@ public final class AgentMonitor {
       return;
     }
     answers.cleared();
+    shownPrompt = null;
+    promptDue = null;
     if (agent.status() == AgentStatus.WAITING) {
       agent = journal.status(agent, activeStatus(), "no longer waiting");
     }
@@ -311,8 +318,13 @@ public final class AgentMonitor {
       toWaiting(PromptAnswers.waitingReason(prompt));
       return;
     }
-    if (answers.answer(
-        agent.id(), prompt, screen, now, stability.stable(settings.promptSettle(), now))) {
+    String shown = prompt.kind() + "\n" + prompt.text();
+    if (!shown.equals(shownPrompt)) {
+      shownPrompt = shown;
+      promptDue = now.plus(prompt.settle());
+    }
+    boolean settled = stability.stable(settings.promptSettle(), now) && !now.isBefore(promptDue);
+    if (answers.answer(agent.id(), prompt, screen, now, settled)) {
       lastActivity = now;
     }
   }
@@ -387,8 +399,10 @@ public final class AgentMonitor {
   private void scheduleWake(Instant now) {
     schedule.wakeIn(
         Wakeups.earliest(
-            Wakeups.next(settings, stability, agent, lastActivity, probe != null, outputs, now),
-            answers.untilCool(now)),
+            Wakeups.earliest(
+                Wakeups.next(settings, stability, agent, lastActivity, probe != null, outputs, now),
+                answers.untilCool(now)),
+            promptDue == null ? null : Duration.between(now, promptDue)),
         now);
   }
 

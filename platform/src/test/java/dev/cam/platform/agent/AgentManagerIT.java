@@ -13,6 +13,7 @@ import dev.cam.api.SessionRef;
 import dev.cam.platform.agent.support.FakeTool;
 import dev.cam.platform.agent.support.Rig;
 import dev.cam.plugin.tmux.testkit.Await;
+import dev.cam.plugin.tmux.testkit.Journal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +89,34 @@ class AgentManagerIT {
     assertEquals(AgentStatus.COMPLETED, manager.kill(done.id()).status());
     assertFalse(rig.tmux.isAlive(session(done)), "killing a completed agent ends its session");
     assertEquals(1, events.stream().filter(e -> e.type().equals("auto_confirm")).count());
+  }
+
+  @Test
+  void aPromptWithASettleTimeIsAnsweredOnceItHasBeenShownThatLong() throws Exception {
+    Path journal = dir.resolve("journal");
+    Agent agent =
+        manager.run(
+            rig.request(
+                Map.of(
+                    FakeTool.SCRIPT,
+                    rig.script(task("timed-permission Deploy (settle 700ms)", "done")),
+                    FakeTool.JOURNAL,
+                    journal.toString()),
+                null));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    String[] times =
+        Journal.read(journal).stream()
+            .filter(e -> e.event().equals("timed-permission"))
+            .findFirst()
+            .orElseThrow()
+            .text()
+            .split(" ");
+    long waitedMillis = (Long.parseLong(times[1]) - Long.parseLong(times[0])) / 1000;
+    assertTrue(waitedMillis >= 700, "answered " + waitedMillis + " ms after it was shown");
+    assertTrue(waitedMillis < 3000, "answered " + waitedMillis + " ms after it was shown");
+    assertEquals(1, rig.types(agent.id()).stream().filter("auto_confirm"::equals).count());
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.cam.api.Screen;
 import dev.cam.api.ToolAdapter;
 import dev.cam.plugin.tmux.testkit.FakeAgent;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,10 @@ public final class FakeTool implements ToolAdapter {
   public static final String JOURNAL = "FAKE_JOURNAL";
 
   private static final Pattern PERMISSION = Pattern.compile("1\\. Yes[^\\n]*\\n\\s*2\\. No.*");
+
+  /** A dialog saying "settle 700ms" is answered once it has been shown that long. */
+  private static final Pattern SETTLE = Pattern.compile("settle (\\d+)ms");
+
   private static final Pattern TRUST =
       Pattern.compile("❯ 1\\. Yes, I trust this folder\\n\\s*2\\. No, exit");
 
@@ -71,6 +76,15 @@ public final class FakeTool implements ToolAdapter {
     PromptMatch prompt = lastMatch(TRUST, text, "trust");
     if (prompt == null) {
       prompt = lastMatch(PERMISSION, text, "permission");
+    }
+    Matcher settle = SETTLE.matcher(text);
+    if (prompt != null && settle.find()) {
+      prompt =
+          new PromptMatch(
+              prompt.kind(),
+              prompt.text(),
+              prompt.answer(),
+              Duration.ofMillis(Long.parseLong(settle.group(1))));
     }
     boolean busy = screen.lastNonBlankLine().contains("esc to interrupt");
     boolean ready = inputBox(screen.lines());

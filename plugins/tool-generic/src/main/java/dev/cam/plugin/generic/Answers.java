@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Computes the keys that answer a prompt from where its menu cursor is. */
+/**
+ * Computes the keys that answer a prompt from where its menu cursor is: the moves to the wanted
+ * option while the cursor is elsewhere, the answer keys once it is on it. Confirming only what the
+ * screen shows selected means a dropped arrow key can never turn "yes" into "no, exit".
+ */
 final class Answers {
   private Answers() {}
 
@@ -25,11 +29,13 @@ final class Answers {
         moves++;
       }
     }
+    if (moves == 0) {
+      return rule.answer();
+    }
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < moves; i++) {
       keys.add(target > cursor ? "Down" : "Up");
     }
-    keys.addAll(rule.answer());
     return List.copyOf(keys);
   }
 

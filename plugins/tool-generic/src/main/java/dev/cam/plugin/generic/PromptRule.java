@@ -1,6 +1,7 @@
 package dev.cam.plugin.generic;
 
 import dev.cam.api.AgentState;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  * @param select the option to choose, or {@code null}
  * @param cursor the line the menu cursor is on
  * @param option a line that is one menu option, for counting moves
+ * @param settle how long the prompt must be still on screen before it is answered ({@code
+ *     settle_ms}), for a tool that drops keys arriving just after it draws the question
  */
 public record PromptRule(
     String name,
@@ -30,8 +33,10 @@ public record PromptRule(
     List<String> answer,
     Pattern select,
     Pattern cursor,
-    Pattern option) {
+    Pattern option,
+    Duration settle) {
   public PromptRule {
     answer = List.copyOf(answer);
+    settle = settle == null ? Duration.ZERO : settle;
   }
 }

@@ -72,7 +72,8 @@ public final class ScreenReader {
       int size = rule.match().lines();
       if (rule.match().test(window.text(size))) {
         List<String> lines = window.lines(size);
-        return new PromptMatch(rule.kind(), window.text(size).strip(), Answers.of(rule, lines));
+        return new PromptMatch(
+            rule.kind(), window.text(size).strip(), Answers.of(rule, lines), rule.settle());
       }
     }
     return null;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cam.api.AgentState;
 import dev.cam.api.Detection;
 import dev.cam.api.Screen;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ class ScreenReaderTest {
       match = ['Proceed\\?', 'Esc to cancel']
       select = 'Yes, go'
       option = '^\\s*(?:❯\\s*)?\\d+\\.'
+      settle_ms = 250
       [[failure]]
       match = 'Not logged in'
       reason = "Demo is not logged in"
@@ -43,7 +45,7 @@ class ScreenReaderTest {
   @Test
   void cursorAboveTheWantedOptionWalksDown() {
     Detection d = read("Proceed?", "❯ 1. No", "  2. Maybe", "  3. Yes, go", "Esc to cancel");
-    assertEquals(List.of("Down", "Down", "Enter"), d.prompt().answer());
+    assertEquals(List.of("Down", "Down"), d.prompt().answer(), "Enter once the cursor is there");
     assertEquals(AgentState.WAITING_PERMISSION, d.state());
     assertFalse(d.ready());
   }
@@ -51,13 +53,14 @@ class ScreenReaderTest {
   @Test
   void cursorBelowTheWantedOptionWalksUp() {
     Detection d = read("Proceed?", "  1. Yes, go", "❯ 2. No", "Esc to cancel");
-    assertEquals(List.of("Up", "Enter"), d.prompt().answer());
+    assertEquals(List.of("Up"), d.prompt().answer());
   }
 
   @Test
   void cursorOnTheWantedOptionJustConfirms() {
     Detection d = read("Proceed?", "❯ 1. Yes, go", "  2. No", "Esc to cancel");
     assertEquals(List.of("Enter"), d.prompt().answer());
+    assertEquals(Duration.ofMillis(250), d.prompt().settle(), "settle_ms is carried to CAM");
   }
 
   @Test

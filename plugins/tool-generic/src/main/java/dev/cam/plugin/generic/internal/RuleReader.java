@@ -146,7 +146,16 @@ public final class RuleReader {
       item.table(
           union(
               MATCH,
-              Set.of("name", "enabled", "kind", "state", "answer", "select", "cursor", "option")));
+              Set.of(
+                  "name",
+                  "enabled",
+                  "kind",
+                  "state",
+                  "answer",
+                  "select",
+                  "cursor",
+                  "option",
+                  "settle_ms")));
       if (!item.get("enabled").bool(true)) {
         continue; // only removes a built-in rule of that name
       }
@@ -161,7 +170,8 @@ public final class RuleReader {
               answer,
               select,
               item.get("cursor").pattern(DEFAULT_CURSOR),
-              item.get("option").pattern(DEFAULT_OPTION)));
+              item.get("option").pattern(DEFAULT_OPTION),
+              Duration.ofMillis(item.get("settle_ms").integer(0, 0))));
     }
     return out;
   }
