@@ -445,6 +445,25 @@ class RestApiIT {
   }
 
   @Test
+  void toolsAreTheLoadedAdaptersWithNameAndVersion() {
+    platform.tools(
+        List.of(
+            new NamedTool("codex", "Codex", null),
+            new NamedTool("claude", "Claude Code", "2.1.0")));
+    try {
+      ApiClient.Reply r = api.get("/api/tools");
+      assertEquals(200, r.status(), r.body());
+      assertEquals(
+          "{\"tools\":[{\"id\":\"claude\",\"name\":\"Claude Code\",\"version\":\"2.1.0\"},"
+              + "{\"id\":\"codex\",\"name\":\"Codex\",\"version\":null}]}",
+          r.body());
+      assertEquals(401, anonymous.get("/api/tools").status());
+    } finally {
+      platform.tools(List.of());
+    }
+  }
+
+  @Test
   void theTokenIsNotInTheConfigDirectoryWhenConfigured() {
     assertFalse(Files.exists(platform.configDir().resolve("server.token")));
   }

@@ -11,6 +11,7 @@ import dev.cam.api.PluginInfo;
 import dev.cam.api.PluginState;
 import dev.cam.api.Plugins;
 import dev.cam.api.TaskRunner;
+import dev.cam.api.ToolAdapter;
 import dev.cam.platform.config.ConfigLoader;
 import dev.cam.platform.config.ConfigSources;
 import dev.cam.platform.event.StoredEventBus;
@@ -32,6 +33,7 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
   private final Config config;
   private volatile AgentControl control;
   private volatile TaskRunner tasks;
+  private volatile List<ToolAdapter> tools = List.of();
 
   TestPlatform(Path root, Map<String, String> flags) {
     this.root = root;
@@ -49,6 +51,11 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
 
   void control(AgentControl agentControl) {
     this.control = agentControl;
+  }
+
+  /** The tool adapters {@link #extensions} answers, as if their plugins were loaded. */
+  void tools(List<ToolAdapter> loaded) {
+    this.tools = List.copyOf(loaded);
   }
 
   void tasks(TaskRunner runner) {
@@ -111,6 +118,9 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
 
   @Override
   public <T> List<T> extensions(Class<T> type) {
+    if (type == ToolAdapter.class) {
+      return tools.stream().map(type::cast).toList();
+    }
     return List.of();
   }
 

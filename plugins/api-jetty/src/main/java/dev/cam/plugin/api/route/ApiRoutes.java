@@ -22,6 +22,7 @@ public final class ApiRoutes {
     routes.addAll(new ContextRoutes(context).routes());
     routes.addAll(new TaskRoutes(context, json).routes());
     routes.addAll(new SystemRoutes(context).routes());
+    routes.addAll(new ToolRoutes(context).routes());
     routes.addAll(OpenApiRoute.routes());
     return routes;
   }
