@@ -68,5 +68,6 @@ export const api = {
   graphs: () => call('GET', 'api/tasks?limit=20'),
   tasks: (id) => call('GET', `api/tasks/${encodeURIComponent(id)}`),
   contexts: () => call('GET', 'api/contexts'),
+  tools: () => call('GET', 'api/tools'),
   health: (token) => call('GET', 'api/system/health', undefined, token),
 };
