@@ -3,6 +3,8 @@ package dev.cam.plugin.api.route;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.Route;
+import dev.cam.plugin.api.push.PushSender;
+import dev.cam.plugin.api.push.WebPush;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,10 +12,17 @@ import java.util.List;
 public final class ApiRoutes {
   private final PlatformContext context;
   private final Json json;
+  private final WebPush push;
 
+  /** Routes with a push service that is not started (for listing them). */
   public ApiRoutes(PlatformContext context, Json json) {
+    this(context, json, new WebPush(context, PushSender.standard()));
+  }
+
+  public ApiRoutes(PlatformContext context, Json json, WebPush push) {
     this.context = context;
     this.json = json;
+    this.push = push;
   }
 
   public List<Route> all() {
@@ -23,6 +32,7 @@ public final class ApiRoutes {
     routes.addAll(new TaskRoutes(context, json).routes());
     routes.addAll(new SystemRoutes(context).routes());
     routes.addAll(new ToolRoutes(context).routes());
+    routes.addAll(new PushRoutes(push).routes());
     routes.addAll(OpenApiRoute.routes());
     return routes;
   }
