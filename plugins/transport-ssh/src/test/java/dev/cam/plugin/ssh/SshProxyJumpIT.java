@@ -10,8 +10,6 @@ import dev.cam.plugin.tmux.testkit.TmuxFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.time.Duration;
-import java.util.List;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.junit.jupiter.api.AfterEach;
@@ -97,20 +95,7 @@ class SshProxyJumpIT {
             + keyFile
             + "\n  ProxyJump jumper\n");
     return new SshTransport(
-        new SshSettings(
-            knownHosts,
-            dir.resolve("cam/known_hosts"),
-            false,
-            config,
-            List.of(),
-            null,
-            null,
-            null,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(2),
-            Duration.ofMillis(400),
-            "tmux",
-            tmux.socket().toString()));
+        SshServerFixture.clientSettings(
+            knownHosts, dir.resolve("cam/known_hosts"), false, config, tmux.socket().toString()));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
@@ -101,6 +102,29 @@ final class SshServerFixture implements AutoCloseable {
   /** The known_hosts line for this server with the given key. */
   String knownHostsLine(PublicKey key) {
     return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(key) + "\n";
+  }
+
+  /**
+   * Client settings for tests: these known_hosts files and SSH config (or none), no login yet
+   * ({@link SshSettings#withLogin}), short timeouts, quick reconnects, tmux on {@code tmuxSocket}.
+   */
+  static SshSettings clientSettings(
+      Path knownHosts, Path camKnownHosts, boolean acceptNew, Path sshConfig, String tmuxSocket) {
+    return new SshSettings(
+        knownHosts,
+        camKnownHosts,
+        acceptNew,
+        sshConfig,
+        List.of(),
+        null,
+        null,
+        null,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(2),
+        Duration.ofMillis(400),
+        "tmux",
+        tmuxSocket);
   }
 
   /** Writes a private key in OpenSSH format, as ssh-keygen would. */
