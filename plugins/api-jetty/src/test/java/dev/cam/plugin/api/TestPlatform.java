@@ -11,7 +11,6 @@ import dev.cam.api.PluginInfo;
 import dev.cam.api.PluginState;
 import dev.cam.api.Plugins;
 import dev.cam.api.TaskRunner;
-import dev.cam.api.ToolAdapter;
 import dev.cam.platform.config.ConfigLoader;
 import dev.cam.platform.config.ConfigSources;
 import dev.cam.platform.event.StoredEventBus;
@@ -33,7 +32,7 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
   private final Config config;
   private volatile AgentControl control;
   private volatile TaskRunner tasks;
-  private volatile List<ToolAdapter> tools = List.of();
+  private final List<Object> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   TestPlatform(Path root, Map<String, String> flags) {
     this.root = root;
@@ -53,9 +52,14 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
     this.control = agentControl;
   }
 
-  /** The tool adapters {@link #extensions} answers, as if their plugins were loaded. */
-  void tools(List<ToolAdapter> loaded) {
-    this.tools = List.copyOf(loaded);
+  /** Offers {@code extension} to whoever asks for the extensions of a type it implements. */
+  void extension(Object extension) {
+    extensions.add(extension);
+  }
+
+  /** Withdraws an extension {@link #extension} offered. */
+  void withdraw(Object extension) {
+    extensions.remove(extension);
   }
 
   void tasks(TaskRunner runner) {
@@ -118,10 +122,7 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
 
   @Override
   public <T> List<T> extensions(Class<T> type) {
-    if (type == ToolAdapter.class) {
-      return tools.stream().map(type::cast).toList();
-    }
-    return List.of();
+    return extensions.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   @Override

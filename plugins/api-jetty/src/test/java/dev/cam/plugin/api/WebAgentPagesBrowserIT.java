@@ -60,7 +60,11 @@ class WebAgentPagesBrowserIT {
 
   @BeforeAll
   static void start() {
-    rig = new WebRig(dir, SCREEN);
+    rig =
+        new WebRig(
+            dir,
+            SCREEN,
+            Map.of("tools.mycli.auto_confirm", "false", "tools.retired.enabled", "false"));
     rig.save(WAITING, "claude", AgentStatus.WAITING, "waiting_permission", null);
     rig.save(RUNNING, "codex", AgentStatus.RUNNING, "testing", null);
     rig.logIn();
@@ -187,12 +191,14 @@ class WebAgentPagesBrowserIT {
 
   @Test
   @Order(4)
-  void theNewAgentFormOffersTheServersLoadedTools() {
-    rig.platform.tools(
+  void theNewAgentFormOffersTheServersTools() {
+    List<NamedTool> tools =
         List.of(
             new NamedTool("claude", "Claude Code", "2.1.197"),
             new NamedTool("aider", "Aider", null),
-            new NamedTool("mycli", "My CLI", "0.3")));
+            new NamedTool("mycli", "My CLI", "0.3"),
+            new NamedTool("retired", "Retired", "1.0"));
+    tools.forEach(rig.platform::extension);
     String id = "f6000000000000000000000f";
     rig.control.onRun(
         request -> rig.save(id, request.tool(), AgentStatus.RUNNING, "planning", null));
@@ -200,21 +206,28 @@ class WebAgentPagesBrowserIT {
       rig.driver.get(rig.url() + "#/new");
       rig.await(d -> "server".equals(rig.script("return document.forms[0].dataset.tools")));
       assertEquals(
-          List.of("aider=Aider", "claude=Claude Code 2.1.197", "mycli=My CLI 0.3"),
+          List.of(
+              "claude=Claude Code 2.1.197",
+              "aider=Aider",
+              "mycli=My CLI 0.3",
+              "retired=Retired 1.0 (disabled) off"),
           rig.script(
               "return [...document.querySelectorAll('#new-tool option')]"
-                  + ".map(o => o.value + '=' + o.textContent)"));
+                  + ".map(o => o.value + '=' + o.textContent + (o.disabled ? ' off' : ''))"));
       assertEquals("claude", rig.script("return document.getElementById('new-tool').value"));
+      assertTrue(rig.driver.findElement(By.id("new-auto")).isSelected());
+      // [tools.mycli] auto_confirm = false becomes the checkbox's default
       new Select(rig.driver.findElement(By.id("new-tool"))).selectByValue("mycli");
+      assertFalse(rig.driver.findElement(By.id("new-auto")).isSelected());
       rig.driver.findElement(By.id("new-cwd")).sendKeys("/work/shop");
       rig.driver.findElement(By.id("new-prompt")).sendKeys("tidy the README");
       rig.driver.findElement(By.cssSelector("form button[type='submit']")).click();
       rig.await(d -> String.valueOf(rig.script("return location.hash")).equals("#/agents/" + id));
       assertEquals(
-          List.of("run mycli tidy the README cwd=/work/shop timeout=null auto=true"),
+          List.of("run mycli tidy the README cwd=/work/shop timeout=null auto=false"),
           rig.control.received);
     } finally {
-      rig.platform.tools(List.of());
+      tools.forEach(rig.platform::withdraw);
       rig.control.received.clear();
     }
   }

@@ -5,6 +5,7 @@ import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.Route;
 import dev.cam.plugin.api.push.PushSender;
 import dev.cam.plugin.api.push.WebPush;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import java.util.List;
 public final class ApiRoutes {
   private final PlatformContext context;
   private final Json json;
+  private final ToolVersions versions =
+      new ToolVersions(Duration.ofSeconds(3), Duration.ofMinutes(5), System::nanoTime);
   private final WebPush push;
 
   /** Routes with a push service that is not started (for listing them). */
@@ -31,7 +34,7 @@ public final class ApiRoutes {
     routes.addAll(new ContextRoutes(context).routes());
     routes.addAll(new TaskRoutes(context, json).routes());
     routes.addAll(new SystemRoutes(context).routes());
-    routes.addAll(new ToolRoutes(context).routes());
+    routes.addAll(new ToolRoutes(context, versions).routes());
     routes.addAll(new PushRoutes(push).routes());
     routes.addAll(OpenApiRoute.routes());
     return routes;

@@ -5,6 +5,11 @@ import { api } from '../api.js';
 // Offered while the server's list is unknown, and when the server has no tools route (an older one).
 const SUGGESTED = ['claude', 'codex', 'aider', 'gemini'];
 
+function label(t) {
+  const name = t.version ? `${t.name} ${t.version}` : t.name;
+  return t.enabled === false ? `${name} (disabled)` : name;
+}
+
 export function newAgent(view) {
   let tool = h('input', { id: 'new-tool', required: true, value: 'claude', list: 'tools' });
   const toolHint = h('p', { class: 'hint muted', id: 'new-tool-hint' });
@@ -31,18 +36,33 @@ export function newAgent(view) {
     }
   }
 
-  /** The server's loaded adapters become a list to pick from; none loaded keeps the free field. */
+  /**
+   * The server's tools (plugins' adapters, then rules files') become a list to pick from; a tool
+   * its settings disable is shown but cannot be picked. None at all keeps the free field.
+   */
   function offer(tools) {
-    if (!tools.length) {
-      toolHint.textContent = 'This server has no tool adapters loaded: check its plugins (cam doctor).';
+    const usable = tools.filter((t) => t.enabled !== false);
+    if (!usable.length) {
+      toolHint.textContent = tools.length
+        ? "Every tool is disabled in this server's settings ([tools.<id>] enabled = false)."
+        : 'This server has no tool adapters loaded: check its plugins (cam doctor).';
       return;
     }
-    const chosen = tools.some((t) => t.id === tool.value.trim()) ? tool.value.trim() : tools[0].id;
-    const select = h('select', { id: 'new-tool', required: true }, tools.map((t) =>
-      h('option', { value: t.id, selected: t.id === chosen }, t.version ? `${t.name} ${t.version}` : t.name)));
+    const wanted = tool.value.trim();
+    const chosen = usable.some((t) => t.id === wanted) ? wanted : usable[0].id;
+    const select = h('select', { id: 'new-tool', required: true, onchange: () => follow(tools, select.value) },
+      tools.map((t) => h('option', { value: t.id, selected: t.id === chosen, disabled: t.enabled === false },
+        label(t))));
     tool.replaceWith(select);
     tool = select;
     toolHint.textContent = '';
+    follow(tools, chosen);
+  }
+
+  /** A tool's own auto_confirm setting becomes the checkbox's default; null leaves it as it is. */
+  function follow(tools, id) {
+    const picked = tools.find((t) => t.id === id);
+    if (picked && typeof picked.auto_confirm === 'boolean') auto.checked = picked.auto_confirm;
   }
 
   const form = h('form', { class: 'settings', id: 'new-form', onsubmit: start },
