@@ -11,7 +11,10 @@ import dev.cam.api.EventTypes;
 import dev.cam.plugin.api.push.PushSubscriptions;
 import dev.cam.plugin.api.push.VapidKeys;
 import dev.cam.plugin.api.ws.WsLimits;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Web Push end to end: a real API server sends to a push service on 127.0.0.1 that checks the VAPID
- * signature and decrypts each message with the subscriber's own private key.
+ * signature and decrypts each message with the subscriber's own private key; status changes stored
+ * by another process (a second JVM on the same store) are sent too.
  */
 class WebPushIT {
   static final String TOKEN = "push-token-0123456789abcdefghijklmnopqrstuv";
@@ -166,6 +171,34 @@ class WebPushIT {
     status("completed", "waiting");
     assertEquals("witness", service.next(WAIT).subscriber());
     assertEquals(204, unsubscribe(witness.endpoint()));
+  }
+
+  @Test
+  void anAgentOfAnotherProcessReachesTheBrowserToo() throws Exception {
+    PushService.Subscriber tablet = service.subscriber("tablet");
+    assertEquals(200, api.post("/api/push/subscriptions", tablet.json()).status());
+    String foreign = "f0e3000000000000000000aa";
+    Process writer =
+        new ProcessBuilder(ForeignWriter.command(platform.dataDir(), foreign, 3))
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+      assertEquals("ready", out.readLine());
+      writer.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+      writer.getOutputStream().flush();
+      assertEquals("done", out.readLine());
+      PushService.Message message = service.next(WAIT);
+      assertEquals(
+          "{\"agent_id\":\""
+              + foreign
+              + "\",\"name\":null,\"tool\":\"fake\",\"status\":\"completed\"}",
+          message.payload().toString());
+    } finally {
+      writer.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      assertEquals(204, unsubscribe(tablet.endpoint()));
+    }
   }
 
   @Test

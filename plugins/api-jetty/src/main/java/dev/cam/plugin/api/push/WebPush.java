@@ -1,21 +1,21 @@
 package dev.cam.plugin.api.push;
 
-import dev.cam.api.Agent;
 import dev.cam.api.AgentEvent;
+import dev.cam.api.CamException;
 import dev.cam.api.EventTypes;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.Subscription;
+import dev.cam.plugin.api.ws.EventFeed;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -23,33 +23,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Web Push for the web app: keeps the subscriptions and, when an agent's status becomes completed,
- * failed, timeout or waiting, sends every subscribed browser a message holding only the agent's id,
- * name, tool and new status. Messages are encrypted for each browser (RFC 8291) and signed with the
- * server's VAPID key (RFC 8292); a push service that answers 404 or 410 drops the subscription.
+ * failed, timeout or waiting, has {@link PushCourier} send every subscribed browser a message. It
+ * sees every stored status change, whichever process stored it (a {@code cam run} in another JVM
+ * too), through an {@link EventFeed}: this process's bus at once, the store every {@link #POLL}.
  *
- * <p>Threading: the bus calls {@link #onEvent} on the publisher's thread, which only queues; one
- * thread of its own sends. Lifecycle: {@link #start()} with the server, {@link #stop()} with it.
+ * <p>Threading: the feed's sink only queues; one thread of its own sends, another looks at the
+ * store. Lifecycle: {@link #start()} with the server, {@link #stop()} with it.
  */
 public final class WebPush {
   private static final Logger LOG = LoggerFactory.getLogger(WebPush.class);
   static final Set<String> WORTH = Set.of("completed", "failed", "timeout", "waiting");
-  private static final String SUBJECT = "mailto:cam@localhost.localdomain";
+
+  /** How often the store is asked for status changes other processes stored. */
+  static final Duration POLL = Duration.ofSeconds(1);
+
   private static final int QUEUE = 256;
 
   private final PlatformContext context;
   private final Path configDir;
   private final PushSubscriptions subscriptions;
-  private final PushSender sender;
-  private final PushEncryption encryption = new PushEncryption(new SecureRandom());
+  private final PushCourier courier;
+  private final EventFeed feed;
+  private final Object keyLock = new Object();
   private KeyPair keys;
   private Subscription subscription;
-  private ExecutorService sending;
+  private volatile ExecutorService sending;
+  private ScheduledExecutorService polling;
 
   public WebPush(PlatformContext context, PushSender sender) {
     this.context = context;
     this.configDir = context.configDir();
     this.subscriptions = new PushSubscriptions(context.dataDir());
-    this.sender = sender;
+    this.courier = new PushCourier(context.agents(), subscriptions, sender, this::keys);
+    this.feed = new EventFeed(context.events(), this::onEvent, this::anyone);
   }
 
   public synchronized void start() {
@@ -60,19 +66,23 @@ public final class WebPush {
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(QUEUE),
-            r -> {
-              Thread t = new Thread(r, "cam-api-push");
-              t.setDaemon(true);
-              return t;
-            },
+            r -> daemon(r, "cam-api-push"),
             (r, pool) -> LOG.warn("push: {} messages are waiting; dropped one", QUEUE));
-    subscription = context.events().subscribe(EventTypes.STATUS_CHANGE, this::onEvent);
+    polling = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "cam-api-push-poll"));
+    feed.start();
+    subscription = context.events().subscribe("*", feed::onBus);
+    long every = POLL.toMillis();
+    polling.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
   }
 
   public synchronized void stop() {
     if (subscription != null) {
       subscription.close();
       subscription = null;
+    }
+    if (polling != null) {
+      polling.shutdownNow();
+      polling = null;
     }
     if (sending != null) {
       sending.shutdownNow();
@@ -86,7 +96,12 @@ public final class WebPush {
   }
 
   public void subscribe(PushSubscription added) {
+    boolean first = !anyone();
     subscriptions.add(added);
+    if (first) {
+      // the store was not read while nobody was subscribed: start from its end
+      feed.start();
+    }
     LOG.info("push: a browser subscribed ({} in all)", subscriptions.list().size());
   }
 
@@ -98,59 +113,49 @@ public final class WebPush {
     return subscriptions.list();
   }
 
-  void onEvent(AgentEvent event) {
+  private void onEvent(AgentEvent event) {
     Object to = event.detail().get("to");
-    ExecutorService pool;
-    synchronized (this) {
-      pool = sending;
-    }
-    if (pool == null || event.agentId() == null || !WORTH.contains(String.valueOf(to))) {
+    if (!EventTypes.STATUS_CHANGE.equals(event.type())
+        || event.agentId() == null
+        || !WORTH.contains(String.valueOf(to))) {
       return;
     }
-    pool.execute(() -> deliver(event.agentId(), String.valueOf(to)));
-  }
-
-  private void deliver(String agentId, String status) {
-    if (subscriptions.list().isEmpty()) {
-      return;
-    }
-    byte[] payload = payload(agentId, status);
-    VapidJwt vapid = new VapidJwt(keys(), SUBJECT, Clock.systemUTC());
-    for (PushSubscription target : subscriptions.list()) {
-      try {
-        byte[] body = encryption.encrypt(payload, target.publicKey(), target.authSecret());
-        int answer = sender.send(target.uri(), body, vapid.authorization(target.uri()), status);
-        if (answer == 404 || answer == 410) {
-          subscriptions.remove(target.endpoint());
-          LOG.info("push: a subscription has expired (HTTP {}); removed it", answer);
-        } else if (answer >= 300) {
-          LOG.warn("push: the push service of {} answered HTTP {}", target.uri().getHost(), answer);
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("push: could not send to {}: {}", target.uri().getHost(), e.toString());
-      }
+    ExecutorService pool = sending; // no lock: the feed calls this holding its own
+    if (pool != null) {
+      pool.execute(() -> courier.deliver(event.agentId(), String.valueOf(to)));
     }
   }
 
-  private byte[] payload(String agentId, String status) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("agent_id", agentId);
+  private boolean anyone() {
     try {
-      Agent agent = context.agents().find(agentId);
-      body.put("name", agent.name());
-      body.put("tool", agent.tool());
-    } catch (RuntimeException e) {
-      body.put("name", null);
-      body.put("tool", null);
+      return !subscriptions.list().isEmpty();
+    } catch (CamException e) {
+      // a damaged file: subscribing again says what to do; events must not fail over it
+      return false;
     }
-    body.put("status", status);
-    return PushJson.write(body);
   }
 
-  private synchronized KeyPair keys() {
-    if (keys == null) {
-      keys = VapidKeys.load(configDir);
+  private void poll() {
+    try {
+      feed.poll();
+    } catch (RuntimeException e) {
+      // the store is busy or gone for a moment; the next look catches up
+      LOG.debug("push: looking for status changes of other processes failed: {}", e.getMessage());
     }
-    return keys;
+  }
+
+  private KeyPair keys() {
+    synchronized (keyLock) {
+      if (keys == null) {
+        keys = VapidKeys.load(configDir);
+      }
+      return keys;
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 }
