@@ -68,25 +68,31 @@ class WebPushBrowserIT {
    * A PushManager that subscribes at once with the test's keys and records what it was given; the
    * subscription outlives a page load (in sessionStorage), as a browser's does.
    */
+  static String fakePushManagerSource() {
+    return "(() => { const [endpoint, p256dh, auth] = ['"
+        + browser.endpoint()
+        + "', '"
+        + browser.p256dh()
+        + "', '"
+        + browser.authSecret()
+        + "'];"
+        + " const bytes = (t) => Uint8Array.from(atob(t.replace(/-/g, '+').replace(/_/g, '/')),"
+        + "   (c) => c.charCodeAt(0)).buffer;"
+        + " const subscription = () => ({ endpoint, options: { applicationServerKey: null },"
+        + "   getKey: (name) => bytes(name === 'p256dh' ? p256dh : auth),"
+        + "   unsubscribe: async () => { sessionStorage.removeItem('fake-push'); return true; } });"
+        + " window.pushCalls = [];"
+        + " PushManager.prototype.subscribe = async function (options) {"
+        + "   window.pushCalls.push({ visible: options.userVisibleOnly,"
+        + "     key: btoa(String.fromCharCode(...new Uint8Array(options.applicationServerKey)))"
+        + "       .replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '') });"
+        + "   sessionStorage.setItem('fake-push', 'on'); return subscription(); };"
+        + " PushManager.prototype.getSubscription = async function () {"
+        + "   return sessionStorage.getItem('fake-push') ? subscription() : null; }; })();";
+  }
+
   static void fakePushManager() {
-    rig.script(
-        "const [endpoint, p256dh, auth] = arguments;"
-            + " const bytes = (t) => Uint8Array.from(atob(t.replace(/-/g, '+').replace(/_/g, '/')),"
-            + "   (c) => c.charCodeAt(0)).buffer;"
-            + " const subscription = () => ({ endpoint, options: { applicationServerKey: null },"
-            + "   getKey: (name) => bytes(name === 'p256dh' ? p256dh : auth),"
-            + "   unsubscribe: async () => { sessionStorage.removeItem('fake-push'); return true; } });"
-            + " window.pushCalls = [];"
-            + " PushManager.prototype.subscribe = async function (options) {"
-            + "   window.pushCalls.push({ visible: options.userVisibleOnly,"
-            + "     key: btoa(String.fromCharCode(...new Uint8Array(options.applicationServerKey)))"
-            + "       .replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '') });"
-            + "   sessionStorage.setItem('fake-push', 'on'); return subscription(); };"
-            + " PushManager.prototype.getSubscription = async function () {"
-            + "   return sessionStorage.getItem('fake-push') ? subscription() : null; };",
-        browser.endpoint(),
-        browser.p256dh(),
-        browser.authSecret());
+    rig.script(fakePushManagerSource());
   }
 
   @Test
@@ -117,6 +123,28 @@ class WebPushBrowserIT {
 
   @Test
   @Order(2)
+  void aPageLoadWithPushOnHandsTheSubscriptionToTheServerAgain() throws Exception {
+    ApiClient api = new ApiClient(URI.create(rig.url().replaceFirst("/$", "")), WebRig.TOKEN);
+    // the server lost it (a deleted file, say)
+    api.send(
+        "DELETE",
+        "/api/push/subscriptions",
+        "{\"endpoint\":\"" + browser.endpoint() + "\"}",
+        WebRig.TOKEN,
+        Map.of("Content-Type", "application/json"));
+    assertFalse(subscriptions().contains(browser.endpoint()), subscriptions());
+    // the browser's push manager is there before the app's scripts run, as a real one is
+    rig.driver.executeCdpCommand(
+        "Page.addScriptToEvaluateOnNewDocument", Map.of("source", fakePushManagerSource()));
+    rig.driver.get(rig.url() + "#/");
+    rig.driver.navigate().refresh(); // the app starts anew (a changed hash alone would not load it)
+    rig.await(d -> "renewed".equals(rig.script("return document.body.dataset.push")));
+    assertTrue(subscriptions().contains(browser.endpoint()), subscriptions());
+    assertEquals(List.of(), rig.script("return window.pushCalls"), "no new subscription needed");
+  }
+
+  @Test
+  @Order(3)
   void theServiceWorkerShowsAPushedMessageAsANotification() {
     String origin = rig.url().replaceFirst("/$", "");
     rig.driver.get(rig.url() + "#/");
@@ -166,11 +194,12 @@ class WebPushBrowserIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void turningTheSwitchOffUnsubscribesHereAndOnTheServer() throws Exception {
     rig.driver.get(rig.url() + "#/settings");
     rig.await(d -> d.findElement(By.id("push")));
-    fakePushManager();
+    // the start-up renewal is done before the switch goes off
+    rig.await(d -> "renewed".equals(rig.script("return document.body.dataset.push")));
     assertTrue(rig.driver.findElement(By.id("push")).isSelected());
     rig.driver.findElement(By.id("push")).click();
     rig.driver.findElement(By.id("save")).click();

@@ -1,7 +1,7 @@
 // Web Push: notifications while the app is closed. The browser subscribes at its push service
 // with the server's VAPID public key and hands the subscription to the server, which then sends
 // each message encrypted for this browser alone (agent id, name, tool and status only).
-import { api } from './api.js';
+import { api, settings } from './api.js';
 
 export function pushSupported() {
   return 'serviceWorker' in navigator && 'PushManager' in window && 'Notification' in window;
@@ -54,4 +54,18 @@ export async function pushOff() {
   if (!subscription) return;
   await api.pushUnsubscribe({ endpoint: subscription.endpoint });
   await subscription.unsubscribe();
+}
+
+/**
+ * On each start with push on and allowed: hands the subscription to the server again, so a new
+ * server key, a lost subscriptions file or a subscription the browser renewed is caught up with.
+ */
+export async function renewPush() {
+  if (!settings.push || !pushSupported() || Notification.permission !== 'granted') return false;
+  try {
+    await pushOn();
+    return true;
+  } catch (e) {
+    return false; // Settings shows the problem when push is switched on again
+  }
 }

@@ -54,6 +54,7 @@ self.addEventListener('notificationclick', (event) => {
   event.waitUntil(self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((open) => {
     const tab = open.find((c) => c.url.startsWith(self.registration.scope));
     if (!tab) return self.clients.openWindow(url);
-    return tab.focus().then((focused) => focused.navigate(url));
+    // navigate() works on tabs this worker controls only; another one gets a new window
+    return tab.focus().then((focused) => focused.navigate(url)).catch(() => self.clients.openWindow(url));
   }));
 });
