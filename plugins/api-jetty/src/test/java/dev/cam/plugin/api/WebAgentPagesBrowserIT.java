@@ -179,7 +179,6 @@ class WebAgentPagesBrowserIT {
     rig.driver.findElement(By.id("new-cwd")).sendKeys("/work/shop");
     rig.driver.findElement(By.id("new-prompt")).sendKeys("add a login page");
     rig.driver.findElement(By.id("new-timeout")).sendKeys("20m");
-    Browser.screenshot(rig.driver, Browser.PHONE, WebRig.SHOTS.resolve("new-phone.png"));
     rig.driver.findElement(By.cssSelector("form button[type='submit']")).click();
     rig.await(d -> String.valueOf(rig.script("return location.hash")).equals("#/agents/" + id));
     rig.await(d -> rig.text("#status").equals("running"));
@@ -191,7 +190,7 @@ class WebAgentPagesBrowserIT {
 
   @Test
   @Order(4)
-  void theNewAgentFormOffersTheServersTools() {
+  void theNewAgentFormOffersTheServersTools() throws Exception {
     List<NamedTool> tools =
         List.of(
             new NamedTool("claude", "Claude Code", "2.1.197"),
@@ -221,6 +220,7 @@ class WebAgentPagesBrowserIT {
       assertFalse(rig.driver.findElement(By.id("new-auto")).isSelected());
       rig.driver.findElement(By.id("new-cwd")).sendKeys("/work/shop");
       rig.driver.findElement(By.id("new-prompt")).sendKeys("tidy the README");
+      Browser.screenshot(rig.driver, Browser.PHONE, WebRig.SHOTS.resolve("new-phone.png"));
       rig.driver.findElement(By.cssSelector("form button[type='submit']")).click();
       rig.await(d -> String.valueOf(rig.script("return location.hash")).equals("#/agents/" + id));
       assertEquals(
