@@ -2,14 +2,18 @@ package dev.cam.plugin.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cam.api.Agent;
 import dev.cam.api.AgentState;
 import dev.cam.api.AgentStatus;
+import dev.cam.api.ConfigException;
 import dev.cam.api.EventTypes;
+import dev.cam.plugin.api.push.PushSender;
 import dev.cam.plugin.api.push.PushSubscriptions;
 import dev.cam.plugin.api.push.VapidKeys;
+import dev.cam.plugin.api.push.WebPush;
 import dev.cam.plugin.api.ws.WsLimits;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -46,7 +50,7 @@ class WebPushIT {
 
   @BeforeAll
   static void start() throws Exception {
-    platform = new TestPlatform(dir, Map.of());
+    platform = new TestPlatform(dir, Map.of("server.push_subject", "mailto:ops@shop.example"));
     service = new PushService();
     startServer();
     Instant at = Instant.now().minusSeconds(60);
@@ -141,8 +145,7 @@ class WebPushIT {
             + "\",\"name\":\"checkout\",\"tool\":\"claude\",\"status\":\"waiting\"}",
         message.payload().toString());
     assertEquals(publicKey(), message.key());
-    assertTrue(
-        message.claims().path("sub").asText().startsWith("mailto:"), message.claims().toString());
+    assertEquals("mailto:ops@shop.example", message.claims().path("sub").asText());
     assertEquals(
         Map.of(
             "Content-Encoding", "aes128gcm",
@@ -239,6 +242,15 @@ class WebPushIT {
         "{\"endpoint\":\"" + service.origin() + "/push/desk\"}",
         TOKEN,
         Map.of("Content-Type", "application/json"));
+  }
+
+  @Test
+  void aSubjectThatIsNoMailtoOrHttpsUrlIsRefusedAtStart(@TempDir Path other) {
+    try (TestPlatform wrong = new TestPlatform(other, Map.of("server.push_subject", "ops"))) {
+      ConfigException e =
+          assertThrows(ConfigException.class, () -> new WebPush(wrong, PushSender.standard()));
+      assertTrue(e.getMessage().contains("server.push_subject"), e.getMessage());
+    }
   }
 
   @Test

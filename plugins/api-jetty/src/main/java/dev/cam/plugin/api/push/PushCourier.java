@@ -21,20 +21,24 @@ import org.slf4j.LoggerFactory;
  */
 final class PushCourier {
   private static final Logger LOG = LoggerFactory.getLogger(PushCourier.class);
-  private static final String SUBJECT = "mailto:cam@localhost.localdomain";
-
   private final Agents agents;
   private final PushSubscriptions subscriptions;
   private final PushSender sender;
   private final Supplier<KeyPair> keys;
+  private final String subject;
   private final PushEncryption encryption = new PushEncryption(new SecureRandom());
 
   PushCourier(
-      Agents agents, PushSubscriptions subscriptions, PushSender sender, Supplier<KeyPair> keys) {
+      Agents agents,
+      PushSubscriptions subscriptions,
+      PushSender sender,
+      Supplier<KeyPair> keys,
+      String subject) {
     this.agents = agents;
     this.subscriptions = subscriptions;
     this.sender = sender;
     this.keys = keys;
+    this.subject = subject;
   }
 
   void deliver(String agentId, String status) {
@@ -42,7 +46,7 @@ final class PushCourier {
       return;
     }
     byte[] payload = payload(agentId, status);
-    VapidJwt vapid = new VapidJwt(keys.get(), SUBJECT, Clock.systemUTC());
+    VapidJwt vapid = new VapidJwt(keys.get(), subject, Clock.systemUTC());
     for (PushSubscription target : subscriptions.list()) {
       try {
         byte[] body = encryption.encrypt(payload, target.publicKey(), target.authSecret());

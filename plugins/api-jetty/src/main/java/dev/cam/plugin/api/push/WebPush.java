@@ -2,6 +2,7 @@ package dev.cam.plugin.api.push;
 
 import dev.cam.api.AgentEvent;
 import dev.cam.api.CamException;
+import dev.cam.api.ConfigException;
 import dev.cam.api.EventTypes;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.Subscription;
@@ -39,6 +40,9 @@ public final class WebPush {
 
   private static final int QUEUE = 256;
 
+  /** Accepted by FCM and Mozilla; Apple's push service wants a real address. */
+  static final String DEFAULT_SUBJECT = "mailto:cam@localhost.localdomain";
+
   private final PlatformContext context;
   private final Path configDir;
   private final PushSubscriptions subscriptions;
@@ -54,7 +58,8 @@ public final class WebPush {
     this.context = context;
     this.configDir = context.configDir();
     this.subscriptions = new PushSubscriptions(context.dataDir());
-    this.courier = new PushCourier(context.agents(), subscriptions, sender, this::keys);
+    this.courier =
+        new PushCourier(context.agents(), subscriptions, sender, this::keys, subject(context));
     this.feed = new EventFeed(context.events(), this::onEvent, this::anyone);
   }
 
@@ -151,6 +156,22 @@ public final class WebPush {
       }
       return keys;
     }
+  }
+
+  /**
+   * {@code server.push_subject}: who runs this server, for the push services' operators.
+   *
+   * @throws ConfigException when it is neither a {@code mailto:} nor an {@code https:} URI
+   */
+  static String subject(PlatformContext context) {
+    String subject = context.config().get("server.push_subject").orElse(DEFAULT_SUBJECT).trim();
+    if (!subject.matches("(mailto:[^@\\s\"]+@[^@\\s\"]+|https://[^\\s\"]+)")) {
+      throw new ConfigException(
+          "config",
+          "server.push_subject",
+          "must be a mailto: address or an https: URL (RFC 8292), e.g. mailto:you@example.com");
+    }
+    return subject;
   }
 
   private static Thread daemon(Runnable r, String name) {
