@@ -26,6 +26,7 @@ final class DryRun {
 
   static int print(PlatformContext context, Output output, RunRequest request) {
     ToolAdapter adapter = Tools.find(context, request.tool());
+    ToolSection.requireEnabled(context.config(), adapter.id());
     Machine machine = request.machine();
     String cwd = request.cwd();
     if (request.context() != null) {
@@ -53,16 +54,19 @@ final class DryRun {
             1,
             configured(context, adapter.id(), request.options()));
     LaunchSpec launch = adapter.launch(new LaunchRequest(draft));
+    ToolSection section =
+        ToolSection.of(context.config(), adapter.id(), launch, request.options().env());
     if (output.json()) {
       output.printJson(
           Json.object(
               "agent", AgentJson.agent(draft),
-              "command", launch.command(),
-              "env_keys", new TreeSet<>(launch.env().keySet()),
+              "command", section.command(),
+              "env_keys", new TreeSet<>(section.envKeys()),
               "prompt_on_command_line", launch.promptOnCommandLine()));
     } else {
       output.println("would run " + adapter.displayName() + " on " + machine.label() + ":" + cwd);
-      output.println("  command  " + String.join(" ", launch.command()));
+      output.println("  command  " + String.join(" ", section.command()));
+      output.println("  env      " + String.join(" ", new TreeSet<>(section.envKeys())));
       output.println("  options  " + StatusCommand.options(draft.options()));
       output.println(
           "  prompt   "
