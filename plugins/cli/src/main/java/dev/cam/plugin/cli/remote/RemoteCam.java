@@ -4,6 +4,7 @@ import dev.cam.api.Agent;
 import dev.cam.api.AgentQuery;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.Context;
+import dev.cam.api.LaunchPlan;
 import dev.cam.api.Machine;
 import dev.cam.api.PluginInfo;
 import dev.cam.api.RunRequest;
@@ -90,6 +91,11 @@ public final class RemoteCam implements CamService {
   @Override
   public Agent run(RunRequest request) {
     return ApiRecords.agent(api.post("api/agents", RunBodies.of(request)));
+  }
+
+  @Override
+  public LaunchPlan plan(RunRequest request) {
+    return ApiRecords.plan(api.post("api/agents/plan", RunBodies.of(request)));
   }
 
   @Override

@@ -59,6 +59,21 @@ class RemoteMaintenanceIT {
   }
 
   @Test
+  void runDryRunThroughTheServerShowsWhatTheServerWouldLaunch() throws Exception {
+    String[] dryRun = {"run", "fake", "x", "--dry-run", "--env", "FAKE_SCRIPT=/s", "--env", "K=v"};
+    String local = run(0, dryRun);
+    String remote = remote(0, dryRun);
+
+    assertEquals(local, remote);
+    assertTrue(remote.contains("command  ") && remote.contains("K"), remote);
+    JsonNode plan = JSON.readTree(remote(0, withJson(dryRun)));
+    assertEquals(
+        JSON.readTree(run(0, withJson(dryRun))).get("command"), plan.get("command"), "" + plan);
+    assertFalse(plan.toString().contains("\"v\""), "values stay on the server: " + plan);
+    assertEquals(4, ids().size(), "nothing was recorded");
+  }
+
+  @Test
   void pruneOfAnActiveStatusIsOneLineSayingWhatToDo() {
     remote(2, "prune", "--status", "running");
 
@@ -140,6 +155,12 @@ class RemoteMaintenanceIT {
         new ArrayList<>(List.of("--server", server.url(), "--token", ApiServer.TOKEN));
     all.addAll(List.of(args));
     return run(code, all.toArray(String[]::new));
+  }
+
+  private static String[] withJson(String[] args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--json");
+    return all.toArray(String[]::new);
   }
 
   private List<String> ids() {
