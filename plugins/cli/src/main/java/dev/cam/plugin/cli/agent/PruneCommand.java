@@ -10,10 +10,12 @@ import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.remote.RemoteCam;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,23 +57,19 @@ public final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Mode.of(spec, context)
-        .notRemote(spec, "it deletes from this machine's store; run it on the server");
     Output output = new Output(spec);
     Instant cutoff =
         before == null
             ? null
             : Times.parseInstant("--before", before, Instant.now(), ZoneId.systemDefault());
+    Set<AgentStatus> wanted = statuses();
+    Optional<RemoteCam> remote = Mode.of(spec, context).remote();
     List<Agent> doomed =
-        context.agents().list(new AgentQuery(statuses(), null, null, 0, 0)).stream()
-            .filter(a -> cutoff == null || endOf(a).isBefore(cutoff))
-            .toList();
-    if (!dryRun) {
-      for (Agent a : doomed) {
-        context.agents().delete(a.id());
-        context.logs().delete(a.id());
-      }
-    }
+        remote.isPresent()
+            ? remote
+                .get()
+                .prune(statuses.isEmpty() ? List.of() : List.copyOf(wanted), cutoff, dryRun)
+            : pruneHere(wanted, cutoff);
     List<String> ids = doomed.stream().map(Agent::id).toList();
     if (output.json()) {
       output.printJson(Json.object("pruned", ids, "dry_run", dryRun));
@@ -80,6 +78,20 @@ public final class PruneCommand implements Callable<Integer> {
       output.println((dryRun ? "would prune " : "pruned ") + ids.size() + " agent(s)");
     }
     return ExitCodes.OK;
+  }
+
+  private List<Agent> pruneHere(Set<AgentStatus> wanted, Instant cutoff) {
+    List<Agent> doomed =
+        context.agents().list(new AgentQuery(wanted, null, null, 0, 0)).stream()
+            .filter(a -> cutoff == null || endOf(a).isBefore(cutoff))
+            .toList();
+    if (!dryRun) {
+      for (Agent a : doomed) {
+        context.agents().delete(a.id());
+        context.logs().delete(a.id());
+      }
+    }
+    return doomed;
   }
 
   private Set<AgentStatus> statuses() {
