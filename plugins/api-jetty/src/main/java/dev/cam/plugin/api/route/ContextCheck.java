@@ -2,10 +2,9 @@ package dev.cam.plugin.api.route;
 
 import dev.cam.api.ConnectionReport;
 import dev.cam.api.Context;
+import dev.cam.api.ContextHealth;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.Transport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -38,26 +37,16 @@ final class ContextCheck {
                         "the server has no transport for "
                             + c.machine().label()
                             + ": install a transport plugin there (transport-tmux, transport-ssh)"));
-    Boolean pathOk = c.machine().isLocal() ? Files.isDirectory(Path.of(c.path())) : null;
-    boolean ok =
-        report.reachable() && report.tmuxVersion() != null && !Boolean.FALSE.equals(pathOk);
-    String message =
-        Boolean.FALSE.equals(pathOk)
-            ? "directory "
-                + c.path()
-                + " is gone: create it or 'cam context update "
-                + name
-                + " --path DIR'"
-            : report.message();
+    ContextHealth health = ContextHealth.of(c, report);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("name", c.name());
     body.put("machine", c.machine().label());
-    body.put("ok", ok);
+    body.put("ok", health.ok());
     body.put("reachable", report.reachable());
     body.put("latency_ms", report.latency() == null ? null : report.latency().toMillis());
     body.put("tmux", report.tmuxVersion());
-    body.put("path_ok", pathOk);
-    body.put("message", message);
+    body.put("path_ok", health.pathOk());
+    body.put("message", health.message());
     return body;
   }
 }

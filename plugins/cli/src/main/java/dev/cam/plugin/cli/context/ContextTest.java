@@ -2,6 +2,7 @@ package dev.cam.plugin.cli.context;
 
 import dev.cam.api.ConnectionReport;
 import dev.cam.api.Context;
+import dev.cam.api.ContextHealth;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.Transport;
 import dev.cam.plugin.cli.ExitCodes;
@@ -10,8 +11,6 @@ import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.remote.RemoteCam;
 import dev.cam.plugin.cli.system.Programs;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,22 +94,12 @@ final class ContextTest implements Callable<Integer> {
             .findFirst();
     ConnectionReport report =
         transport.map(t -> t.test(c.machine(), acceptNew)).orElseGet(() -> withoutTransport(c));
-    Boolean pathOk = c.machine().isLocal() ? Files.isDirectory(Path.of(c.path())) : null;
-    boolean ok =
-        report.reachable() && report.tmuxVersion() != null && !Boolean.FALSE.equals(pathOk);
-    String message =
-        pathOk == Boolean.FALSE
-            ? "directory "
-                + c.path()
-                + " is gone: create it or 'cam context update "
-                + name
-                + " --path DIR'"
-            : report.message();
+    ContextHealth health = ContextHealth.of(c, report);
     return Json.object(
         "machine",
         c.machine().label(),
         "ok",
-        ok,
+        health.ok(),
         "reachable",
         report.reachable(),
         "latency_ms",
@@ -118,9 +107,9 @@ final class ContextTest implements Callable<Integer> {
         "tmux",
         report.tmuxVersion(),
         "path_ok",
-        pathOk,
+        health.pathOk(),
         "message",
-        message);
+        health.message());
   }
 
   private static ConnectionReport withoutTransport(Context c) {
