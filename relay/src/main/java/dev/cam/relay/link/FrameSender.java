@@ -23,6 +23,7 @@ final class FrameSender {
   private final Consumer<Throwable> onFailure;
   private final ArrayDeque<OutgoingFrame> queue = new ArrayDeque<>();
   private final AtomicLong queuedBytes = new AtomicLong();
+  private final FrameBuffers spares = new FrameBuffers();
   private final WorkLoop loop = new WorkLoop(this::drain);
   private volatile boolean sending;
   private volatile boolean failed;
@@ -46,7 +47,7 @@ final class FrameSender {
       OutgoingFrame tail = queue.peekLast();
       before = tail == null ? 0 : tail.size();
       if (tail == null || !tail.append(frame, maxPayload.getAsInt())) {
-        queue.addLast(OutgoingFrame.of(frame, maxPayload.getAsInt()));
+        queue.addLast(OutgoingFrame.of(frame, maxPayload.getAsInt(), spares));
         before = 0;
       }
       queuedBytes.addAndGet(queue.peekLast().size() - (long) before);
@@ -60,9 +61,10 @@ final class FrameSender {
 
   private void drain() {
     while (!sending && !failed) {
+      OutgoingFrame head;
       ByteBuffer next;
       synchronized (queue) {
-        OutgoingFrame head = queue.pollFirst();
+        head = queue.pollFirst();
         if (head == null) {
           return;
         }
@@ -74,6 +76,7 @@ final class FrameSender {
       sent.whenComplete(
           (ws, error) -> {
             queuedBytes.addAndGet(-size);
+            spares.give(head.array());
             sending = false;
             if (error != null) {
               failed = true;

@@ -22,22 +22,25 @@ final class OutgoingFrame {
   private byte[] bytes;
   private int size;
 
-  private OutgoingFrame(FrameType type, int flags, int streamId, int capacity) {
+  private OutgoingFrame(FrameType type, int flags, int streamId, byte[] bytes) {
     this.type = type;
     this.flags = flags;
     this.streamId = streamId;
-    this.bytes = new byte[capacity];
+    this.bytes = bytes;
     this.size = Frame.HEADER_SIZE;
   }
 
-  /** Encodes {@code frame}, leaving room to grow when it is a joinable DATA frame. */
-  static OutgoingFrame of(Frame frame, int maxPayload) {
+  /**
+   * Encodes {@code frame}, leaving room to grow when it is a joinable DATA frame; a whole frame's
+   * room comes from {@code spares} when it has one.
+   */
+  static OutgoingFrame of(Frame frame, int maxPayload, FrameBuffers spares) {
     int length = frame.length();
-    int capacity =
-        joinable(frame) && length >= BULK && length < maxPayload
-            ? Frame.HEADER_SIZE + maxPayload
-            : Frame.HEADER_SIZE + length;
-    OutgoingFrame out = new OutgoingFrame(frame.type(), frame.flags(), frame.streamId(), capacity);
+    byte[] bytes =
+        (joinable(frame) && length >= BULK) || length == maxPayload
+            ? spares.take(Frame.HEADER_SIZE + maxPayload)
+            : new byte[Frame.HEADER_SIZE + length];
+    OutgoingFrame out = new OutgoingFrame(frame.type(), frame.flags(), frame.streamId(), bytes);
     out.copy(frame.payload());
     return out;
   }
@@ -63,6 +66,11 @@ final class OutgoingFrame {
   /** Bytes this frame takes on the wire, header included. */
   int size() {
     return size;
+  }
+
+  /** The array behind this frame, to reuse once the frame was sent. */
+  byte[] array() {
+    return bytes;
   }
 
   /** Writes the header and returns the whole frame, ready to send as one binary message. */
