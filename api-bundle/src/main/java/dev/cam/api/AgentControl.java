@@ -23,6 +23,17 @@ public interface AgentControl {
   Agent run(RunRequest request);
 
   /**
+   * What {@link #run} would start for this request, checked the same way, with nothing recorded or
+   * started ({@code cam run --dry-run}).
+   *
+   * @throws InvalidInputException as {@link #run} would
+   * @throws UnsupportedOperationException when this control cannot plan runs
+   */
+  default LaunchPlan plan(RunRequest request) {
+    throw new UnsupportedOperationException("this CAM process cannot plan runs");
+  }
+
+  /**
    * Ends the agent gracefully: sends the tool's own exit keys, waits a grace period, then kills the
    * session. Status becomes KILLED. Harmless for an agent that already ended.
    */

@@ -137,7 +137,10 @@ class DistributionIT {
 
   @Test
   void serveRunsUntilSigtermAndStopsCleanly() throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(CAM.toString(), "serve").directory(temp.toFile());
+    // --host and --port are server.host and server.port for this run: a free port, not 8420
+    ProcessBuilder builder =
+        new ProcessBuilder(CAM.toString(), "serve", "--host", "127.0.0.1", "--port", "0")
+            .directory(temp.toFile());
     CamRun.environment(builder, temp);
     builder.redirectErrorStream(true);
     Process serve = builder.start();
@@ -150,6 +153,9 @@ class DistributionIT {
         seen.add(line);
       } while (line != null && !line.contains("running"));
       assertFalse(line == null, "serve ended early: " + seen);
+      String api =
+          seen.stream().filter(l -> l != null && l.contains("started api")).findFirst().orElse("");
+      assertTrue(api.contains("http://127.0.0.1:") && !api.contains(":8420"), "" + seen);
 
       // SIGTERM by pid (Process.destroy would also close our end of its output)
       new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).start().waitFor();

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The global options the launcher must know before the command line is parsed, because they decide
  * how the kernel is built: {@code --config FILE}, {@code --data-dir DIR}, {@code -v}, and the
- * options that are configuration keys given as flags ({@code --relay URL} is {@code relay.url}).
+ * options of {@code cam serve} that are configuration keys given as flags ({@code --relay URL} is
+ * {@code relay.url}, {@code --host}, {@code --port} are {@code server.host}, {@code server.port}).
  * The command line declares and documents them too.
  *
  * @param configFile the user config file to use instead of {@code ~/.config/cam/config.toml}, or
@@ -21,8 +22,16 @@ public record LaunchOptions(
     Path configFile, Path dataDir, boolean verbose, Map<String, String> flags) {
   public static final LaunchOptions NONE = new LaunchOptions(null, null, false);
 
-  /** Options that set which options are configuration keys, and which key each sets. */
-  private static final Map<String, String> FLAG_KEYS = Map.of("--relay", "relay.url");
+  /**
+   * {@code cam serve}'s options that are configuration keys, and the key each sets. Only that
+   * command's: other commands have options of the same names ({@code context add --host}).
+   */
+  private static final Map<String, String> SERVE_FLAG_KEYS =
+      Map.of("--relay", "relay.url", "--host", "server.host", "--port", "server.port");
+
+  /** Global options followed by a value, which is not the command's name. */
+  private static final List<String> GLOBAL_WITH_VALUE =
+      List.of("--config", "--data-dir", "--server", "--token");
 
   public LaunchOptions {
     flags = flags == null ? Map.of() : Map.copyOf(flags);
@@ -38,6 +47,7 @@ public record LaunchOptions(
     Path data = null;
     boolean verbose = false;
     Map<String, String> flags = new LinkedHashMap<>();
+    String command = null;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       String next = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -53,17 +63,26 @@ public record LaunchOptions(
         data = Path.of(arg.substring("--data-dir=".length()));
       } else if (arg.equals("--data-dir") && next != null) {
         data = Path.of(next);
-      } else {
+      } else if (command == null && !arg.startsWith("-")) {
+        command = arg;
+      } else if ("serve".equals(command)) {
         flag(arg, next, flags);
+      }
+      if (GLOBAL_WITH_VALUE.contains(arg) || "serve".equals(command) && isFlag(arg)) {
+        i++;
       }
     }
     return new LaunchOptions(config, data, verbose, flags);
   }
 
+  private static boolean isFlag(String arg) {
+    return SERVE_FLAG_KEYS.containsKey(arg);
+  }
+
   private static void flag(String arg, String next, Map<String, String> flags) {
     int equals = arg.indexOf('=');
     String name = equals < 0 ? arg : arg.substring(0, equals);
-    String key = FLAG_KEYS.get(name);
+    String key = SERVE_FLAG_KEYS.get(name);
     if (key == null) {
       return;
     }

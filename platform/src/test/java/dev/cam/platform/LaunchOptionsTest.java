@@ -38,4 +38,23 @@ class LaunchOptionsTest {
         LaunchOptions.parse(List.of("serve", "--relay=http://127.0.0.1:9/")).flags());
     assertEquals(Map.of(), LaunchOptions.parse(List.of("serve", "--", "--relay", "x")).flags());
   }
+
+  @Test
+  void serveHostAndPortAreTheServerFlagsOfServeOnly() {
+    assertEquals(
+        Map.of("server.host", "0.0.0.0", "server.port", "9000"),
+        LaunchOptions.parse(List.of("serve", "--host", "0.0.0.0", "--port=9000")).flags());
+    LaunchOptions afterGlobal =
+        LaunchOptions.parse(
+            List.of("--config", "a.toml", "-v", "serve", "--daemon", "--port", "1"));
+    assertEquals(Map.of("server.port", "1"), afterGlobal.flags());
+    assertEquals(Path.of("a.toml"), afterGlobal.configFile());
+    assertEquals(
+        Map.of(),
+        LaunchOptions.parse(List.of("context", "add", "web", "--host", "box", "--port", "22"))
+            .flags(),
+        "another command's --host is its own option");
+    assertEquals(
+        Map.of(), LaunchOptions.parse(List.of("--config", "serve", "list", "--port", "1")).flags());
+  }
 }

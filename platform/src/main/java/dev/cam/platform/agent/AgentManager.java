@@ -11,6 +11,7 @@ import dev.cam.api.Context;
 import dev.cam.api.Contexts;
 import dev.cam.api.EventTypes;
 import dev.cam.api.InvalidInputException;
+import dev.cam.api.LaunchPlan;
 import dev.cam.api.LaunchRequest;
 import dev.cam.api.LaunchSpec;
 import dev.cam.api.Machine;
@@ -45,6 +46,9 @@ import java.util.concurrent.TimeUnit;
  * CAM process to {@link #adopt()}.
  */
 public final class AgentManager implements AgentControl, AutoCloseable {
+  /** The placeholder id of a planned agent ({@link #plan}): never recorded. */
+  static final String PLAN_ID = "0".repeat(24);
+
   private final AgentJournal journal;
   private final Contexts contexts;
   private final Leases leases;
@@ -79,6 +83,40 @@ public final class AgentManager implements AgentControl, AutoCloseable {
   @Override
   public Agent run(RunRequest request) {
     ToolAdapter adapter = catalog.tool(request.tool());
+    Agent agent = draft(newId(), request, adapter);
+    journal.save(agent);
+    journal.event(
+        agent.id(),
+        EventTypes.AGENT_CREATED,
+        Map.of(
+            "tool",
+            agent.tool(),
+            "cwd",
+            agent.cwd(),
+            "machine",
+            agent.machine().label(),
+            "prompt",
+            agent.prompt()));
+    if (!keeper.acquire(agent.id())) {
+      throw new IllegalStateException("a new agent's lease is taken: " + agent.id());
+    }
+    return launch(agent, adapter, catalog.transportOf(agent));
+  }
+
+  @Override
+  public LaunchPlan plan(RunRequest request) {
+    ToolAdapter adapter = catalog.tool(request.tool());
+    Agent agent = draft(PLAN_ID, request, adapter);
+    LaunchSpec spec =
+        settings.runDefaults().launch(agent.tool(), adapter.launch(new LaunchRequest(agent)));
+    return new LaunchPlan(
+        agent,
+        new LaunchSpec(
+            spec.command(), starter.environment(agent, spec), spec.promptOnCommandLine()));
+  }
+
+  /** The agent {@code request} asks for, checked, as it would be recorded with this id. */
+  private Agent draft(String id, RunRequest request, ToolAdapter adapter) {
     settings.runDefaults().check(adapter.id());
     Machine machine = request.machine();
     String cwd = request.cwd();
@@ -88,42 +126,24 @@ public final class AgentManager implements AgentControl, AutoCloseable {
       cwd = context.path();
     }
     Transport transport = catalog.transportFor(machine);
-    Agent agent =
-        new Agent(
-            newId(),
-            request.name(),
-            adapter.id(),
-            request.context(),
-            machine,
-            cwd,
-            request.prompt(),
-            AgentStatus.PENDING,
-            AgentState.INITIALIZING,
-            transport.id(),
-            null,
-            journal.clock().instant(),
-            null,
-            null,
-            null,
-            1,
-            settings.runDefaults().apply(adapter.id(), request.options()));
-    journal.save(agent);
-    journal.event(
-        agent.id(),
-        EventTypes.AGENT_CREATED,
-        Map.of(
-            "tool",
-            agent.tool(),
-            "cwd",
-            cwd,
-            "machine",
-            machine.label(),
-            "prompt",
-            agent.prompt()));
-    if (!keeper.acquire(agent.id())) {
-      throw new IllegalStateException("a new agent's lease is taken: " + agent.id());
-    }
-    return launch(agent, adapter, transport);
+    return new Agent(
+        id,
+        request.name(),
+        adapter.id(),
+        request.context(),
+        machine,
+        cwd,
+        request.prompt(),
+        AgentStatus.PENDING,
+        AgentState.INITIALIZING,
+        transport.id(),
+        null,
+        journal.clock().instant(),
+        null,
+        null,
+        null,
+        1,
+        settings.runDefaults().apply(adapter.id(), request.options()));
   }
 
   private Agent launch(Agent agent, ToolAdapter adapter, Transport transport) {

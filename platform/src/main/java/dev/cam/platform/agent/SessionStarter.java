@@ -46,6 +46,23 @@ final class SessionStarter {
 
   /** Creates the session of this attempt; a fresh attempt starts with an empty signal file. */
   SessionRef create(Agent agent, LaunchSpec spec, Transport transport) {
+    Path signals = settings.signalFile(agent.id());
+    if (signals != null) {
+      prepare(signals);
+    }
+    return transport.create(
+        new SessionSpec(
+            "cam-" + agent.shortId(),
+            agent.machine(),
+            agent.cwd(),
+            spec.command(),
+            environment(agent, spec),
+            settings.width(),
+            settings.height()));
+  }
+
+  /** The session's whole environment: CAM's variables, the launch's, then the run's own. */
+  Map<String, String> environment(Agent agent, LaunchSpec spec) {
     Map<String, String> env = new HashMap<>();
     // Agents run as interactive programs even when CAM itself runs under CI: several CLIs (Gemini
     // CLI among them) turn headless and exit when they see CI=true. A tool's or run's env may set
@@ -55,18 +72,9 @@ final class SessionStarter {
     env.putAll(agent.options().env());
     Path signals = settings.signalFile(agent.id());
     if (signals != null) {
-      prepare(signals);
       env.put(SIGNAL_ENV, signals.toString());
     }
-    return transport.create(
-        new SessionSpec(
-            "cam-" + agent.shortId(),
-            agent.machine(),
-            agent.cwd(),
-            spec.command(),
-            env,
-            settings.width(),
-            settings.height()));
+    return env;
   }
 
   /** A monitor for the agent's session, not started yet. */

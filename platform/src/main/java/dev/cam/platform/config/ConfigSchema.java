@@ -57,7 +57,8 @@ final class ConfigSchema {
             KeySpec.of("token", Kind.SECRET),
             KeySpec.of("cors_origins", Kind.LIST),
             KeySpec.of("health_open", Kind.BOOL),
-            KeySpec.of("url", Kind.STRING)));
+            KeySpec.of("url", Kind.STRING),
+            KeySpec.of("push_subject", Kind.STRING)));
     SECTIONS.put(
         "relay",
         keys(

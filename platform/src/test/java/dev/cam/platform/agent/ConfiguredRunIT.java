@@ -11,6 +11,7 @@ import dev.cam.api.AgentQuery;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.ConfigException;
 import dev.cam.api.InvalidInputException;
+import dev.cam.api.LaunchPlan;
 import dev.cam.api.RunRequest;
 import dev.cam.platform.agent.support.FakeTool;
 import dev.cam.platform.agent.support.Rig;
@@ -79,6 +80,43 @@ class ConfiguredRunIT {
         "config|request|false",
         Files.readString(dir.resolve("launched-env")),
         "tools.fake.env is set, the run's own --env wins over it, CI is false for agents");
+  }
+
+  @Test
+  void aPlanShowsWhatRunWouldLaunchAndRecordsNothing() {
+    CamSettings.Tool fake =
+        new CamSettings.Tool(
+            "fake", "/opt/fake", List.of("--extra"), true, Map.of("SHARED", "config"), false);
+    AgentManager manager =
+        rig.manager("one", Rig.FAST, new RunDefaults(3, true, Map.of("fake", fake)));
+
+    LaunchPlan plan =
+        manager.plan(
+            request(Map.of(FakeTool.SCRIPT, "/s", "SHARED", "request"), AgentOptions.UNSET));
+
+    List<String> command = plan.launch().command();
+    assertEquals("/opt/fake", command.get(0), "tools.fake.command replaces the executable");
+    assertEquals("--extra", command.get(command.size() - 1), "tools.fake.args are appended");
+    assertEquals("request", plan.launch().env().get("SHARED"), "the run's env wins");
+    assertEquals("false", plan.launch().env().get("CI"), "agents run with CI=false");
+    assertEquals(
+        3, plan.agent().options().retries(), "unset options resolved as run resolves them");
+    assertFalse(plan.agent().options().autoConfirm());
+    assertTrue(rig.store.agents().list(AgentQuery.ALL).isEmpty(), "no agent was recorded");
+    assertThrows(
+        InvalidInputException.class,
+        () ->
+            rig.manager(
+                    "two",
+                    Rig.FAST,
+                    new RunDefaults(
+                        0,
+                        true,
+                        Map.of(
+                            "fake",
+                            new CamSettings.Tool("fake", null, List.of(), false, Map.of(), null))))
+                .plan(request(Map.of(), AgentOptions.UNSET)),
+        "a disabled tool is refused as run refuses it");
   }
 
   @Test

@@ -8,6 +8,8 @@ import dev.cam.plugin.api.http.ApiHandler;
 import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.ProblemErrorHandler;
 import dev.cam.plugin.api.http.Router;
+import dev.cam.plugin.api.push.PushSender;
+import dev.cam.plugin.api.push.WebPush;
 import dev.cam.plugin.api.route.ApiRoutes;
 import dev.cam.plugin.api.web.WebApp;
 import dev.cam.plugin.api.ws.EventHub;
@@ -31,6 +33,7 @@ final class ApiServer {
   private final Server server;
   private final ServerConnector connector;
   private final EventHub hub;
+  private final WebPush push;
 
   ApiServer(PlatformContext context, ApiSettings settings, String token) {
     Json json = new Json();
@@ -51,6 +54,7 @@ final class ApiServer {
             settings.maxFailures(),
             settings.maxFailures() * ApiSettings.CEILING_FACTOR,
             settings.failureWindow());
+    push = new WebPush(context, PushSender.standard());
     hub = new EventHub(context.events(), json, threads, settings.pingInterval());
     EventSockets sockets =
         new EventSockets(hub, context.agents(), tokens, failures, settings.ws(), json);
@@ -64,7 +68,7 @@ final class ApiServer {
             });
     upgrade.setHandler(
         new ApiHandler(
-            new Router(new ApiRoutes(context, json).all()), json, settings.maxBodyBytes()));
+            new Router(new ApiRoutes(context, json, push).all()), json, settings.maxBodyBytes()));
     AccessGuard guard =
         new AccessGuard(
             tokens, failures, settings.corsOrigins(), settings.healthOpen(), json, upgrade);
@@ -76,9 +80,11 @@ final class ApiServer {
 
   void start() throws Exception {
     hub.start();
+    push.start();
     try {
       server.start();
     } catch (Exception e) {
+      push.stop();
       hub.stop();
       server.stop();
       throw e;
@@ -86,6 +92,7 @@ final class ApiServer {
   }
 
   void stop() throws Exception {
+    push.stop();
     hub.stop();
     server.stop();
   }

@@ -57,6 +57,11 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
     extensions.add(extension);
   }
 
+  /** Withdraws an extension {@link #extension} offered. */
+  void withdraw(Object extension) {
+    extensions.remove(extension);
+  }
+
   void tasks(TaskRunner runner) {
     this.tasks = runner;
   }

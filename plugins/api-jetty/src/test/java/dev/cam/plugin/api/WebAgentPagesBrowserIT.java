@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web app's pages for one agent (terminal, log), the new-agent form, pairing, notifications and
@@ -59,7 +60,11 @@ class WebAgentPagesBrowserIT {
 
   @BeforeAll
   static void start() {
-    rig = new WebRig(dir, SCREEN);
+    rig =
+        new WebRig(
+            dir,
+            SCREEN,
+            Map.of("tools.mycli.auto_confirm", "false", "tools.retired.enabled", "false"));
     rig.save(WAITING, "claude", AgentStatus.WAITING, "waiting_permission", null);
     rig.save(RUNNING, "codex", AgentStatus.RUNNING, "testing", null);
     rig.logIn();
@@ -174,7 +179,6 @@ class WebAgentPagesBrowserIT {
     rig.driver.findElement(By.id("new-cwd")).sendKeys("/work/shop");
     rig.driver.findElement(By.id("new-prompt")).sendKeys("add a login page");
     rig.driver.findElement(By.id("new-timeout")).sendKeys("20m");
-    Browser.screenshot(rig.driver, Browser.PHONE, WebRig.SHOTS.resolve("new-phone.png"));
     rig.driver.findElement(By.cssSelector("form button[type='submit']")).click();
     rig.await(d -> String.valueOf(rig.script("return location.hash")).equals("#/agents/" + id));
     rig.await(d -> rig.text("#status").equals("running"));
@@ -186,6 +190,71 @@ class WebAgentPagesBrowserIT {
 
   @Test
   @Order(4)
+  void theNewAgentFormOffersTheServersTools() throws Exception {
+    List<NamedTool> tools =
+        List.of(
+            new NamedTool("claude", "Claude Code", "2.1.197"),
+            new NamedTool("aider", "Aider", null),
+            new NamedTool("mycli", "My CLI", "0.3"),
+            new NamedTool("retired", "Retired", "1.0"));
+    tools.forEach(rig.platform::extension);
+    String id = "f6000000000000000000000f";
+    rig.control.onRun(
+        request -> rig.save(id, request.tool(), AgentStatus.RUNNING, "planning", null));
+    try {
+      rig.driver.get(rig.url() + "#/new");
+      rig.await(d -> "server".equals(rig.script("return document.forms[0].dataset.tools")));
+      assertEquals(
+          List.of(
+              "claude=Claude Code 2.1.197",
+              "aider=Aider",
+              "mycli=My CLI 0.3",
+              "retired=Retired 1.0 (disabled) off"),
+          rig.script(
+              "return [...document.querySelectorAll('#new-tool option')]"
+                  + ".map(o => o.value + '=' + o.textContent + (o.disabled ? ' off' : ''))"));
+      assertEquals("claude", rig.script("return document.getElementById('new-tool').value"));
+      assertTrue(rig.driver.findElement(By.id("new-auto")).isSelected());
+      // [tools.mycli] auto_confirm = false becomes the checkbox's default
+      new Select(rig.driver.findElement(By.id("new-tool"))).selectByValue("mycli");
+      assertFalse(rig.driver.findElement(By.id("new-auto")).isSelected());
+      rig.driver.findElement(By.id("new-cwd")).sendKeys("/work/shop");
+      rig.driver.findElement(By.id("new-prompt")).sendKeys("tidy the README");
+      Browser.screenshot(rig.driver, Browser.PHONE, WebRig.SHOTS.resolve("new-phone.png"));
+      rig.driver.findElement(By.cssSelector("form button[type='submit']")).click();
+      rig.await(d -> String.valueOf(rig.script("return location.hash")).equals("#/agents/" + id));
+      assertEquals(
+          List.of("run mycli tidy the README cwd=/work/shop timeout=null auto=false"),
+          rig.control.received);
+    } finally {
+      tools.forEach(rig.platform::withdraw);
+      rig.control.received.clear();
+    }
+  }
+
+  @Test
+  @Order(5)
+  void withoutAToolsRouteTheFormKeepsItsSuggestions() {
+    rig.driver.get(rig.url() + "#/");
+    rig.await(d -> d.findElement(By.id("agents")));
+    // an older server: no /api/tools
+    rig.script(
+        "const real = window.fetch; window.fetch = (url, init) =>"
+            + " String(url).endsWith('/api/tools')"
+            + " ? Promise.resolve(new Response('{}',"
+            + "     { status: 404, headers: { 'Content-Type': 'application/problem+json' } }))"
+            + " : real(url, init);"
+            + " location.hash = '#/new';");
+    rig.await(d -> "suggested".equals(rig.script("return document.forms[0].dataset.tools")));
+    assertEquals("INPUT", rig.script("return document.getElementById('new-tool').tagName"));
+    assertEquals("claude", rig.script("return document.getElementById('new-tool').value"));
+    assertEquals(
+        List.of("claude", "codex", "aider", "gemini"),
+        rig.script("return [...document.querySelectorAll('#tools option')].map(o => o.value)"));
+  }
+
+  @Test
+  @Order(6)
   void aPairingLinkLogsInAndLeavesNoTokenInTheAddress() {
     rig.driver.get(rig.url());
     rig.script("localStorage.clear()");
@@ -200,7 +269,7 @@ class WebAgentPagesBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void turnedOnNotificationsTellWhenAnAgentFinishesFailsOrWaits() {
     rig.driver.executeCdpCommand(
         "Browser.grantPermissions",
@@ -233,7 +302,7 @@ class WebAgentPagesBrowserIT {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void theOfflinePageSaysTheServerIsUnreachable() throws Exception {
     rig.driver.get(rig.url() + "#/");
     rig.await(

@@ -213,7 +213,7 @@ class WebAppBrowserIT {
         driver.executeAsyncScript(
             "const done = arguments[arguments.length - 1];"
                 + " navigator.serviceWorker.ready"
-                + ".then(() => caches.open('cam-shell-v2'))"
+                + ".then(() => caches.open('cam-shell-v3'))"
                 + ".then((c) => c.keys())"
                 + ".then((keys) => done(keys.map((k) => new URL(k.url).pathname)))"
                 + ".catch((e) => done(String(e)));");

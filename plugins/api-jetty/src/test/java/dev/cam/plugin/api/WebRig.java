@@ -33,8 +33,13 @@ final class WebRig implements AutoCloseable {
   private int port;
 
   WebRig(Path dir, String screen) {
+    this(dir, screen, Map.of());
+  }
+
+  /** With these settings ({@code key=value} as {@code --set} gives them) on the server. */
+  WebRig(Path dir, String screen, Map<String, String> settings) {
     Browser.require();
-    platform = new TestPlatform(dir.resolve("cam"), Map.of());
+    platform = new TestPlatform(dir.resolve("cam"), settings);
     control = new RecordingControl(screen);
     platform.control(control);
     startServer();

@@ -6,6 +6,7 @@ import dev.cam.api.Subscription;
 import dev.cam.plugin.cli.system.ServerProcess;
 import dev.cam.plugin.cli.system.ServerStatus;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,8 +42,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "Start in the background (pid and log in the data directory) and return.")
   boolean daemon;
 
-  // Read by the launcher as the flag layer of relay.url; declared here to be documented and
-  // checked.
+  // --relay, --host and --port are read by the launcher as the flag layer of relay.url,
+  // server.host and server.port; declared here to be documented and checked.
   @Option(
       names = "--relay",
       paramLabel = "URL",
@@ -51,6 +52,18 @@ final class ServeCommand implements Callable<Integer> {
         "phones and remote CLIs open."
       })
   String relay;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      description = "Address the API binds (server.host, default 127.0.0.1).")
+  String host;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "Port the API binds (server.port, default 8420; 0 picks a free one).")
+  Integer port;
 
   ServeCommand(PlatformContext context) {
     this.context = context;
@@ -61,8 +74,7 @@ final class ServeCommand implements Callable<Integer> {
     Output output = new Output(spec);
     ServerProcess server = new ServerProcess(context);
     if (daemon) {
-      ProcessHandle started =
-          server.running().orElseGet(() -> server.start(relay == null ? List.of() : relayArgs()));
+      ProcessHandle started = server.running().orElseGet(() -> server.start(flagArgs()));
       output.println(
           "cam serve: running in the background, pid "
               + started.pid()
@@ -105,8 +117,19 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private List<String> relayArgs() {
-    return List.of("--relay", relay);
+  /** This call's configuration flags, for the background server's command line. */
+  private List<String> flagArgs() {
+    List<String> args = new ArrayList<>();
+    if (relay != null) {
+      args.addAll(List.of("--relay", relay));
+    }
+    if (host != null) {
+      args.addAll(List.of("--host", host));
+    }
+    if (port != null) {
+      args.addAll(List.of("--port", String.valueOf(port)));
+    }
+    return args;
   }
 
   /** On SIGINT/SIGTERM: wake the serving thread and give it time to stop everything. */

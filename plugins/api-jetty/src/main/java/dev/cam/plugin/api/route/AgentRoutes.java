@@ -4,6 +4,7 @@ import dev.cam.api.Agent;
 import dev.cam.api.AgentQuery;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.InvalidInputException;
+import dev.cam.api.LaunchPlan;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.RunRequest;
 import dev.cam.api.Screen;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** {@code /api/agents…}: the same kernel services the CLI calls. */
@@ -42,6 +44,11 @@ public final class AgentRoutes {
             "/api/agents/prune",
             "Delete ended agents and their logs",
             new Prune(context, java.time.Instant::now)::handle),
+        new Route(
+            "POST",
+            "/api/agents/plan",
+            "What running an agent would start, starting nothing",
+            this::plan),
         new Route("GET", one, "One agent by id or unique prefix", this::get),
         new Route("DELETE", one, "Kill an agent, or stop it with ?mode=stop", this::end),
         new Route("GET", one + "/logs", "The agent's log entries", this::logs),
@@ -88,6 +95,16 @@ public final class AgentRoutes {
     RunRequest request = ex.body(RunBody.class).toRequest();
     Agent agent = Control.of(context).run(request);
     return Reply.created("/api/agents/" + agent.id(), AgentView.of(agent));
+  }
+
+  private Reply plan(Exchange ex) {
+    LaunchPlan plan = Control.of(context).plan(ex.body(RunBody.class).toRequest());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("agent", AgentView.of(plan.agent()));
+    body.put("command", plan.launch().command());
+    body.put("env_keys", new TreeSet<>(plan.launch().env().keySet()));
+    body.put("prompt_on_command_line", plan.launch().promptOnCommandLine());
+    return Reply.ok(body);
   }
 
   private Reply get(Exchange ex) {

@@ -3,6 +3,8 @@ package dev.cam.plugin.api.route;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.Route;
+import dev.cam.plugin.api.push.PushSender;
+import dev.cam.plugin.api.push.WebPush;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +15,17 @@ public final class ApiRoutes {
   private final Json json;
   private final ToolVersions versions =
       new ToolVersions(Duration.ofSeconds(3), Duration.ofMinutes(5), System::nanoTime);
+  private final WebPush push;
 
+  /** Routes with a push service that is not started (for listing them). */
   public ApiRoutes(PlatformContext context, Json json) {
+    this(context, json, new WebPush(context, PushSender.standard()));
+  }
+
+  public ApiRoutes(PlatformContext context, Json json, WebPush push) {
     this.context = context;
     this.json = json;
+    this.push = push;
   }
 
   public List<Route> all() {
@@ -26,6 +35,7 @@ public final class ApiRoutes {
     routes.addAll(new TaskRoutes(context, json).routes());
     routes.addAll(new SystemRoutes(context).routes());
     routes.addAll(new ToolRoutes(context, versions).routes());
+    routes.addAll(new PushRoutes(push).routes());
     routes.addAll(OpenApiRoute.routes());
     return routes;
   }

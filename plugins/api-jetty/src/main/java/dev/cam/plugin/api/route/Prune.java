@@ -1,8 +1,7 @@
 package dev.cam.plugin.api.route;
 
 import dev.cam.api.Agent;
-import dev.cam.api.AgentQuery;
-import dev.cam.api.AgentStatus;
+import dev.cam.api.AgentPrune;
 import dev.cam.api.InvalidInputException;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.api.http.Exchange;
@@ -11,25 +10,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code POST /api/agents/prune}: deletes ended agents and their logs, as {@code cam prune} does.
  * Active agents are never pruned.
  */
 final class Prune {
-  private static final Set<AgentStatus> ENDED =
-      Stream.of(AgentStatus.values())
-          .filter(AgentStatus::isTerminal)
-          .collect(Collectors.toCollection(() -> EnumSet.noneOf(AgentStatus.class)));
-
   private final PlatformContext context;
   private final Supplier<Instant> clock;
 
@@ -43,36 +33,12 @@ final class Prune {
     Instant cutoff = cutoff(body.before());
     boolean dryRun = Boolean.TRUE.equals(body.dryRun());
     List<Agent> doomed =
-        context.agents().list(new AgentQuery(statuses(body.status()), null, null, 0, 0)).stream()
-            .filter(a -> cutoff == null || endOf(a).isBefore(cutoff))
-            .toList();
-    if (!dryRun) {
-      for (Agent a : doomed) {
-        context.agents().delete(a.id());
-        context.logs().delete(a.id());
-      }
-    }
+        AgentPrune.of(body.status(), cutoff).apply(context.agents(), context.logs(), dryRun);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("pruned", doomed.stream().map(Agent::id).toList());
     answer.put("agents", doomed.stream().map(AgentView::of).toList());
     answer.put("dry_run", dryRun);
     return Reply.ok(answer);
-  }
-
-  private static Set<AgentStatus> statuses(List<String> given) {
-    if (given == null || given.isEmpty()) {
-      return ENDED;
-    }
-    Set<AgentStatus> wanted = EnumSet.noneOf(AgentStatus.class);
-    for (String s : given) {
-      AgentStatus status = AgentStatus.parse(s);
-      if (!status.isTerminal()) {
-        throw new InvalidInputException(
-            "cannot prune " + status.wireName() + " agents: stop or kill them first");
-      }
-      wanted.add(status);
-    }
-    return wanted;
   }
 
   /** An age ({@code 7d}), a date ({@code 2026-11-01}, UTC) or an instant, else a 400. */
@@ -103,10 +69,6 @@ final class Prune {
         "before '"
             + text
             + "' is not an age or a time: use e.g. 7d, 12h, 2026-11-01 or 2026-11-01T12:00:00Z");
-  }
-
-  private static Instant endOf(Agent a) {
-    return a.finishedAt() == null ? a.createdAt() : a.finishedAt();
   }
 
   /**

@@ -14,9 +14,9 @@ import java.util.function.Consumer;
  * is skipped and none is sent twice.
  *
  * <p>Threading: {@link #onBus} runs on publishing threads, {@link #poll} on a timer; both are
- * serialised here. The sink must not block.
+ * serialised here. The sink must not block. Used by the WebSocket hub and by Web Push.
  */
-final class EventFeed {
+public final class EventFeed {
   private static final int BATCH = 500;
   private final EventBus events;
   private final Consumer<AgentEvent> sink;
@@ -27,7 +27,7 @@ final class EventFeed {
    * @param sink receives each event once, in order
    * @param anyone whether someone listens; when nobody does, the store is not read
    */
-  EventFeed(EventBus events, Consumer<AgentEvent> sink, BooleanSupplier anyone) {
+  public EventFeed(EventBus events, Consumer<AgentEvent> sink, BooleanSupplier anyone) {
     this.events = events;
     this.sink = sink;
     this.anyone = anyone;
@@ -37,12 +37,12 @@ final class EventFeed {
    * Starts after the events stored so far; called again when the first listener comes after none,
    * since nothing was read meanwhile.
    */
-  synchronized void start() {
+  public synchronized void start() {
     delivered = events.lastSeq();
   }
 
   /** An event published in this process. */
-  synchronized void onBus(AgentEvent event) {
+  public synchronized void onBus(AgentEvent event) {
     if (event.seq() <= delivered) {
       return;
     }
@@ -61,7 +61,7 @@ final class EventFeed {
    * Delivers what other processes stored since the last event delivered; asks the store nothing
    * while nobody listens.
    */
-  synchronized void poll() {
+  public synchronized void poll() {
     if (!anyone.getAsBoolean()) {
       return;
     }

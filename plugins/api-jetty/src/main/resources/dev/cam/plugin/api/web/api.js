@@ -1,16 +1,18 @@
 // Talks to CAM's REST API. The token travels only in the Authorization header, never in a URL.
-const KEYS = { server: 'cam.server', token: 'cam.token', theme: 'cam.theme', notify: 'cam.notify' };
+const KEYS = { server: 'cam.server', token: 'cam.token', theme: 'cam.theme', notify: 'cam.notify', push: 'cam.push' };
 
 export const settings = {
   get server() { return localStorage.getItem(KEYS.server) || ''; },
   get token() { return localStorage.getItem(KEYS.token) || ''; },
   get theme() { return localStorage.getItem(KEYS.theme) || 'system'; },
   get notify() { return localStorage.getItem(KEYS.notify) === 'on'; },
-  save({ server, token, theme, notify }) {
+  get push() { return localStorage.getItem(KEYS.push) === 'on'; },
+  save({ server, token, theme, notify, push }) {
     localStorage.setItem(KEYS.server, (server || '').trim());
     localStorage.setItem(KEYS.token, (token || '').trim());
     localStorage.setItem(KEYS.theme, theme || 'system');
     if (notify !== undefined) localStorage.setItem(KEYS.notify, notify ? 'on' : 'off');
+    if (push !== undefined) localStorage.setItem(KEYS.push, push ? 'on' : 'off');
   },
 };
 
@@ -68,5 +70,9 @@ export const api = {
   graphs: () => call('GET', 'api/tasks?limit=20'),
   tasks: (id) => call('GET', `api/tasks/${encodeURIComponent(id)}`),
   contexts: () => call('GET', 'api/contexts'),
+  tools: () => call('GET', 'api/tools'),
+  pushKey: () => call('GET', 'api/push/key'),
+  pushSubscribe: (subscription) => call('POST', 'api/push/subscriptions', subscription),
+  pushUnsubscribe: (body) => call('DELETE', 'api/push/subscriptions', body),
   health: (token) => call('GET', 'api/system/health', undefined, token),
 };

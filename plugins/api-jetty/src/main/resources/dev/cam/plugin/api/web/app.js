@@ -10,6 +10,7 @@ import { terminal } from './views/terminal.js';
 import { logs } from './views/logs.js';
 import { tasksView } from './views/tasks.js';
 import { notifier } from './notify.js';
+import { renewPush } from './push.js';
 
 const view = document.getElementById('view');
 const banner = document.getElementById('banner');
@@ -96,4 +97,5 @@ if (settings.token) {
 route();
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('sw.js').catch(() => {});
+  if (settings.token) renewPush().then((renewed) => { document.body.dataset.push = renewed ? 'renewed' : 'off'; });
 }

@@ -1,68 +1,43 @@
 package dev.cam.plugin.cli.agent;
 
 import dev.cam.api.Agent;
-import dev.cam.api.AgentOptions;
-import dev.cam.api.AgentState;
-import dev.cam.api.AgentStatus;
-import dev.cam.api.Config;
-import dev.cam.api.Context;
-import dev.cam.api.LaunchRequest;
+import dev.cam.api.LaunchPlan;
 import dev.cam.api.LaunchSpec;
-import dev.cam.api.Machine;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.RunRequest;
 import dev.cam.api.ToolAdapter;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.service.CamService;
 import dev.cam.plugin.cli.system.Tools;
-import java.time.Instant;
-import java.util.Map;
 import java.util.TreeSet;
 
-/** {@code cam run --dry-run}: what would run where, with the command the adapter would launch. */
+/**
+ * {@code cam run --dry-run}: what would run where, as the agent manager would start it: the command
+ * after the tool's {@code [tools.<id>]} section and the names (never the values) of the session's
+ * environment variables.
+ */
 final class DryRun {
   private DryRun() {}
 
-  static int print(PlatformContext context, Output output, RunRequest request) {
-    ToolAdapter adapter = Tools.find(context, request.tool());
-    Machine machine = request.machine();
-    String cwd = request.cwd();
-    if (request.context() != null) {
-      Context c = context.contexts().get(request.context());
-      machine = c.machine();
-      cwd = c.path();
-    }
-    Agent draft =
-        new Agent(
-            "0000000000000000",
-            request.name(),
-            adapter.id(),
-            request.context(),
-            machine,
-            cwd,
-            request.prompt(),
-            AgentStatus.PENDING,
-            AgentState.INITIALIZING,
-            null,
-            null,
-            Instant.now(),
-            null,
-            null,
-            null,
-            1,
-            configured(context, adapter.id(), request.options()));
-    LaunchSpec launch = adapter.launch(new LaunchRequest(draft));
+  static int print(PlatformContext context, CamService cam, Output output, RunRequest request) {
+    LaunchPlan plan = cam.plan(request);
+    Agent draft = plan.agent();
+    LaunchSpec launch = plan.launch();
+    TreeSet<String> envKeys = new TreeSet<>(launch.env().keySet());
     if (output.json()) {
       output.printJson(
           Json.object(
               "agent", AgentJson.agent(draft),
               "command", launch.command(),
-              "env_keys", new TreeSet<>(launch.env().keySet()),
+              "env_keys", envKeys,
               "prompt_on_command_line", launch.promptOnCommandLine()));
     } else {
-      output.println("would run " + adapter.displayName() + " on " + machine.label() + ":" + cwd);
+      String tool = toolName(context, draft.tool());
+      output.println("would run " + tool + " on " + draft.machine().label() + ":" + draft.cwd());
       output.println("  command  " + String.join(" ", launch.command()));
+      output.println("  env      " + String.join(" ", envKeys));
       output.println("  options  " + StatusCommand.options(draft.options()));
       output.println(
           "  prompt   "
@@ -71,15 +46,13 @@ final class DryRun {
     return ExitCodes.OK;
   }
 
-  /** The request's options with unset ones resolved as the agent manager will resolve them. */
-  private static AgentOptions configured(PlatformContext context, String tool, AgentOptions given) {
-    Config config = context.config();
-    boolean confirm =
-        config
-            .get("tools." + tool + ".auto_confirm")
-            .map(Boolean::parseBoolean)
-            .orElseGet(() -> config.getBoolean("monitor.auto_confirm"));
-    return given.orElse(
-        new AgentOptions(null, null, config.getInt("retry.max"), confirm, Map.of()));
+  /** The tool's display name when this machine has its adapter (a server may have others). */
+  private static String toolName(PlatformContext context, String id) {
+    return Tools.all(context).stream()
+        .map(Tools.Offered::adapter)
+        .filter(a -> a.id().equals(id))
+        .map(ToolAdapter::displayName)
+        .findFirst()
+        .orElse(id);
   }
 }

@@ -1,20 +1,18 @@
 package dev.cam.plugin.cli.agent;
 
 import dev.cam.api.Agent;
-import dev.cam.api.AgentQuery;
-import dev.cam.api.AgentStatus;
-import dev.cam.api.InvalidInputException;
+import dev.cam.api.AgentPrune;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
 import dev.cam.plugin.cli.Times;
+import dev.cam.plugin.cli.remote.RemoteCam;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,23 +53,20 @@ public final class PruneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Mode.of(spec, context)
-        .notRemote(spec, "it deletes from this machine's store; run it on the server");
     Output output = new Output(spec);
     Instant cutoff =
         before == null
             ? null
             : Times.parseInstant("--before", before, Instant.now(), ZoneId.systemDefault());
+    AgentPrune prune = AgentPrune.of(statuses, cutoff);
+    Optional<RemoteCam> remote = Mode.of(spec, context).remote();
     List<Agent> doomed =
-        context.agents().list(new AgentQuery(statuses(), null, null, 0, 0)).stream()
-            .filter(a -> cutoff == null || endOf(a).isBefore(cutoff))
-            .toList();
-    if (!dryRun) {
-      for (Agent a : doomed) {
-        context.agents().delete(a.id());
-        context.logs().delete(a.id());
-      }
-    }
+        remote.isPresent()
+            ? remote
+                .get()
+                .prune(
+                    statuses.isEmpty() ? List.of() : List.copyOf(prune.statuses()), cutoff, dryRun)
+            : prune.apply(context.agents(), context.logs(), dryRun);
     List<String> ids = doomed.stream().map(Agent::id).toList();
     if (output.json()) {
       output.printJson(Json.object("pruned", ids, "dry_run", dryRun));
@@ -80,26 +75,6 @@ public final class PruneCommand implements Callable<Integer> {
       output.println((dryRun ? "would prune " : "pruned ") + ids.size() + " agent(s)");
     }
     return ExitCodes.OK;
-  }
-
-  private Set<AgentStatus> statuses() {
-    if (statuses.isEmpty()) {
-      return HistoryCommand.ENDED;
-    }
-    Set<AgentStatus> wanted = EnumSet.noneOf(AgentStatus.class);
-    for (String s : statuses) {
-      AgentStatus status = AgentStatus.parse(s);
-      if (!status.isTerminal()) {
-        throw new InvalidInputException(
-            "cannot prune " + status.wireName() + " agents: stop or kill them first");
-      }
-      wanted.add(status);
-    }
-    return wanted;
-  }
-
-  private static Instant endOf(Agent a) {
-    return a.finishedAt() == null ? a.createdAt() : a.finishedAt();
   }
 
   private static String line(Agent a) {

@@ -108,11 +108,10 @@ public final class RunCommand implements Callable<Integer> {
     Output output = new Output(spec);
     RunRequest request = request();
     Mode mode = Mode.of(spec, context);
-    if (dryRun) {
-      mode.notRemote(spec, "it asks this machine's tool adapters; run it on the server");
-      return DryRun.print(context, output, request);
-    }
     CamService cam = Mode.service(spec, context);
+    if (dryRun) {
+      return DryRun.print(context, cam, output, request);
+    }
     Agent agent = cam.run(request);
     boolean remote = mode.server().isPresent();
     if (detach) {

@@ -8,11 +8,13 @@ import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.remote.RemoteCam;
 import dev.cam.plugin.cli.system.Programs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cam context test NAME}: can agents run there? Asks the transport that supports the
- * context's machine; for this machine without a transport plugin it checks tmux itself.
+ * context's machine; for this machine without a transport plugin it checks tmux itself. Through a
+ * server, the server runs the checks, from its machine.
  */
 @Command(
     name = "test",
@@ -52,8 +55,39 @@ final class ContextTest implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Mode.of(spec, context)
-        .notRemote(spec, "the API cannot test contexts yet; run it on the server");
+    Optional<RemoteCam> remote = Mode.of(spec, context).remote();
+    Map<?, ?> report = remote.isPresent() ? remote.get().testContext(name, acceptNew) : here();
+    Output output = new Output(spec);
+    boolean ok = Boolean.TRUE.equals(report.get("ok"));
+    if (output.json()) {
+      output.printJson(
+          Json.object(
+              "name", name,
+              "reachable", report.get("reachable"),
+              "latency_ms", report.get("latency_ms"),
+              "tmux", report.get("tmux"),
+              "path_ok", report.get("path_ok"),
+              "message", report.get("message")));
+    } else {
+      Object latency = report.get("latency_ms");
+      Object tmux = report.get("tmux");
+      Object message = report.get("message");
+      String mark = ok ? output.style().green("ok") : output.style().red("FAILED");
+      output.println(
+          name
+              + "  "
+              + report.get("machine")
+              + "  "
+              + mark
+              + (latency == null ? "" : "  " + latency + " ms")
+              + (tmux == null ? "" : "  " + tmux)
+              + (message == null || message.toString().isBlank() ? "" : "  " + message));
+    }
+    return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+
+  /** The checks run from this machine, in the shape the server answers them. */
+  private Map<String, Object> here() {
     Context c = context.contexts().get(name);
     Optional<Transport> transport =
         context.extensions(Transport.class).stream()
@@ -72,30 +106,21 @@ final class ContextTest implements Callable<Integer> {
                 + name
                 + " --path DIR'"
             : report.message();
-    Output output = new Output(spec);
-    Long latency = report.latency() == null ? null : report.latency().toMillis();
-    if (output.json()) {
-      output.printJson(
-          Json.object(
-              "name", name,
-              "reachable", report.reachable(),
-              "latency_ms", latency,
-              "tmux", report.tmuxVersion(),
-              "path_ok", pathOk,
-              "message", message));
-    } else {
-      String mark = ok ? output.style().green("ok") : output.style().red("FAILED");
-      output.println(
-          name
-              + "  "
-              + c.machine().label()
-              + "  "
-              + mark
-              + (latency == null ? "" : "  " + latency + " ms")
-              + (report.tmuxVersion() == null ? "" : "  " + report.tmuxVersion())
-              + (message == null || message.isBlank() ? "" : "  " + message));
-    }
-    return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+    return Json.object(
+        "machine",
+        c.machine().label(),
+        "ok",
+        ok,
+        "reachable",
+        report.reachable(),
+        "latency_ms",
+        report.latency() == null ? null : report.latency().toMillis(),
+        "tmux",
+        report.tmuxVersion(),
+        "path_ok",
+        pathOk,
+        "message",
+        message);
   }
 
   private static ConnectionReport withoutTransport(Context c) {

@@ -6,8 +6,12 @@ import dev.cam.api.PlatformContext;
 import dev.cam.plugin.cli.ExitCodes;
 import dev.cam.plugin.cli.Mode;
 import dev.cam.plugin.cli.Output;
+import dev.cam.plugin.cli.remote.RemoteCam;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,9 +52,40 @@ final class ContextUpdate implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Mode.of(spec, context)
-        .notRemote(
-            spec, "the API cannot change contexts; remove it and add it again, or run it there");
+    Optional<RemoteCam> remote = Mode.of(spec, context).remote();
+    Context updated = remote.isPresent() ? remote.get().updateContext(name, change()) : here();
+    Output output = new Output(spec);
+    if (output.json()) {
+      output.printJson(ContextJson.of(updated));
+    } else {
+      output.println(ContextCommand.describe(updated));
+    }
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The options as the server's change: paths and key files are the server's, so they go as given
+   * and the server checks them.
+   */
+  private Map<String, Object> change() {
+    Map<String, Object> change = new LinkedHashMap<>();
+    putIfGiven(change, "path", path);
+    putIfGiven(change, "host", machine.host);
+    putIfGiven(change, "user", machine.user);
+    putIfGiven(change, "port", machine.port);
+    putIfGiven(change, "key_file", machine.key == null ? null : machine.key.toString());
+    change.put("tags", tags);
+    change.put("untags", untags);
+    return change;
+  }
+
+  private static void putIfGiven(Map<String, Object> change, String key, Object value) {
+    if (value != null) {
+      change.put(key, value);
+    }
+  }
+
+  private Context here() {
     Context old = context.contexts().get(name);
     Machine where = machine.given() ? machine.machine(old.machine()) : old.machine();
     String checked =
@@ -60,13 +95,6 @@ final class ContextUpdate implements Callable<Integer> {
     List<String> newTags = new ArrayList<>(old.tags());
     newTags.removeAll(untags);
     tags.stream().filter(t -> !newTags.contains(t)).forEach(newTags::add);
-    Context updated = context.contexts().update(new Context(name, checked, where, newTags));
-    Output output = new Output(spec);
-    if (output.json()) {
-      output.printJson(ContextJson.of(updated));
-    } else {
-      output.println(ContextCommand.describe(updated));
-    }
-    return ExitCodes.OK;
+    return context.contexts().update(new Context(name, checked, where, newTags));
   }
 }

@@ -6,6 +6,8 @@ import dev.cam.api.AgentState;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.CamException;
 import dev.cam.api.Context;
+import dev.cam.api.LaunchPlan;
+import dev.cam.api.LaunchSpec;
 import dev.cam.api.Machine;
 import dev.cam.api.PluginInfo;
 import dev.cam.api.PluginState;
@@ -47,6 +49,17 @@ final class ApiRecords {
         text(a, "exit_reason"),
         (int) number(a, "attempt"),
         options(object(a.get("options"), "options")));
+  }
+
+  /** A launch plan; the environment's names come with empty values. */
+  static LaunchPlan plan(Object json) {
+    Map<?, ?> p = object(json, "plan");
+    Map<String, String> env = new LinkedHashMap<>();
+    list(p.get("env_keys")).forEach(k -> env.put(String.valueOf(k), ""));
+    List<String> command = list(p.get("command")).stream().map(String::valueOf).toList();
+    return new LaunchPlan(
+        agent(p.get("agent")),
+        new LaunchSpec(command, env, Boolean.TRUE.equals(p.get("prompt_on_command_line"))));
   }
 
   static List<Agent> agents(Object json, String member) {

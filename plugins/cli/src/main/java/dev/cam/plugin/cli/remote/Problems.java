@@ -55,11 +55,24 @@ final class Problems {
               + " without a CAM problem: is it a CAM server (or a relay that knows this"
               + " server)? Check the URL");
     }
+    if (status == 405 || (status == 404 && detail.startsWith("no API route"))) {
+      return olderServer(server, detail);
+    }
     return switch (status) {
       case 400, 413, 415 -> new InvalidInputException(detail);
       case 404 -> new RemoteNotFound(detail);
       default -> new CamException(detail);
     };
+  }
+
+  /** A route this client knows but the server lacks: the server runs an older CAM. */
+  private static CamException olderServer(String server, String detail) {
+    return new CamException(
+        "the CAM server at "
+            + server
+            + " does not offer this ("
+            + detail
+            + "): it probably runs an older CAM; update it, or run the command on that machine");
   }
 
   static CamException unauthorized(String server) {

@@ -4,6 +4,7 @@ import dev.cam.api.Agent;
 import dev.cam.api.AgentQuery;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.Context;
+import dev.cam.api.LaunchPlan;
 import dev.cam.api.Machine;
 import dev.cam.api.PluginInfo;
 import dev.cam.api.RunRequest;
@@ -14,6 +15,7 @@ import dev.cam.plugin.cli.Json;
 import dev.cam.plugin.cli.service.CamService;
 import dev.cam.plugin.cli.service.EventFeed;
 import dev.cam.plugin.cli.service.LocalCam;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,6 +91,11 @@ public final class RemoteCam implements CamService {
   @Override
   public Agent run(RunRequest request) {
     return ApiRecords.agent(api.post("api/agents", RunBodies.of(request)));
+  }
+
+  @Override
+  public LaunchPlan plan(RunRequest request) {
+    return ApiRecords.plan(api.post("api/agents/plan", RunBodies.of(request)));
   }
 
   @Override
@@ -188,6 +195,40 @@ public final class RemoteCam implements CamService {
     return ApiRecords.list(ApiRecords.object(answer, "plugins").get("plugins")).stream()
         .map(ApiRecords::plugin)
         .toList();
+  }
+
+  /**
+   * Changes a context on the server: {@code change} holds the members of {@code PATCH
+   * /api/contexts/{name}} to set (path, host, user, port, key_file, tags, untags).
+   */
+  public Context updateContext(String name, Map<String, Object> change) {
+    return ApiRecords.context(api.patch("api/contexts/" + ApiClient.encode(name), change));
+  }
+
+  /** The server's checks of a context: {@code {name, machine, ok, reachable, latency_ms, ...}}. */
+  public Map<?, ?> testContext(String name, boolean acceptNew) {
+    String path = "api/contexts/" + ApiClient.encode(name) + "/test";
+    return ApiRecords.object(
+        api.post(path + (acceptNew ? "?accept_new=true" : ""), Map.of()), "context check");
+  }
+
+  /**
+   * Deletes ended agents on the server (or only lists them with {@code dryRun}).
+   *
+   * @param statuses ended statuses to prune, empty for all
+   * @param before only agents that ended before this, or null
+   * @return the agents pruned
+   */
+  public List<Agent> prune(List<AgentStatus> statuses, Instant before, boolean dryRun) {
+    Map<String, Object> body =
+        Json.object(
+            "status",
+            statuses.stream().map(AgentStatus::wireName).toList(),
+            "before",
+            before == null ? null : before.toString(),
+            "dry_run",
+            dryRun);
+    return ApiRecords.agents(api.post("api/agents/prune", body), "agents");
   }
 
   /** The server's doctor checks: {@code {ok, checks:[{source,name,ok,detail,fix}]}}. */

@@ -3,6 +3,7 @@ package dev.cam.plugin.cli.service;
 import dev.cam.api.Agent;
 import dev.cam.api.AgentQuery;
 import dev.cam.api.Context;
+import dev.cam.api.LaunchPlan;
 import dev.cam.api.PluginInfo;
 import dev.cam.api.RunRequest;
 import dev.cam.api.Screen;
@@ -35,6 +36,12 @@ public interface CamService {
 
   /** Starts an agent. */
   Agent run(RunRequest request);
+
+  /**
+   * What {@link #run} would start, starting nothing. Through a server the environment's values stay
+   * there: the plan carries their names with empty values.
+   */
+  LaunchPlan plan(RunRequest request);
 
   /** Stops an agent gracefully. */
   Agent stop(String id);

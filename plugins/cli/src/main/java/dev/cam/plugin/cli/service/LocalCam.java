@@ -3,6 +3,7 @@ package dev.cam.plugin.cli.service;
 import dev.cam.api.Agent;
 import dev.cam.api.AgentQuery;
 import dev.cam.api.Context;
+import dev.cam.api.LaunchPlan;
 import dev.cam.api.PlatformContext;
 import dev.cam.api.PluginInfo;
 import dev.cam.api.RunRequest;
@@ -45,6 +46,11 @@ public final class LocalCam implements CamService {
   @Override
   public Agent run(RunRequest request) {
     return context.control().run(request);
+  }
+
+  @Override
+  public LaunchPlan plan(RunRequest request) {
+    return context.control().plan(request);
   }
 
   @Override

@@ -1,10 +1,13 @@
 package dev.cam.plugin.cli.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cam.plugin.cli.CliRig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +55,64 @@ class RunOptionsTest {
     rig = new CliRig(temp.resolve("plain"));
 
     assertEquals(false, dryRun("--no-auto-confirm").get("auto_confirm").asBoolean());
+  }
+
+  @Test
+  void dryRunShowsTheCommandAndEnvironmentTheToolSectionMakes() throws Exception {
+    withConfig(
+        "[tools.fake]",
+        "command = \"/opt/fake/bin/fake\"",
+        "args = [\"--model\", \"a,b\"]",
+        "env = { FAKE_TOKEN = \"s3cret\" }");
+
+    assertEquals(
+        0,
+        rig.cam(
+            "run",
+            "fake",
+            "x",
+            "--dry-run",
+            "--json",
+            "--env",
+            "FAKE_SCRIPT=/s",
+            "--env",
+            "MINE=1"),
+        rig.err());
+    JsonNode plan = JSON.readTree(rig.out());
+
+    List<String> command = new ArrayList<>();
+    plan.get("command").forEach(c -> command.add(c.asText()));
+    assertEquals("/opt/fake/bin/fake", command.get(0), plan.toString());
+    assertEquals(List.of("--model", "a,b"), command.subList(command.size() - 2, command.size()));
+    List<String> keys = new ArrayList<>();
+    plan.get("env_keys").forEach(k -> keys.add(k.asText()));
+    assertTrue(
+        keys.containsAll(List.of("CI", "FAKE_TOKEN", "MINE", "FAKE_SCRIPT")), keys.toString());
+    assertFalse(rig.out().contains("s3cret"), "values stay hidden: " + rig.out());
+
+    rig.clear();
+    assertEquals(0, rig.cam("run", "fake", "x", "--dry-run", "--env", "FAKE_SCRIPT=/s"));
+    assertTrue(rig.out().contains("command  /opt/fake/bin/fake"), rig.out());
+    assertTrue(rig.out().contains("env      ") && rig.out().contains("FAKE_TOKEN"), rig.out());
+  }
+
+  @Test
+  void dryRunOfADisabledToolSaysHowToEnableIt() throws Exception {
+    withConfig("[tools.fake]", "enabled = false");
+
+    assertEquals(2, rig.cam("run", "fake", "x", "--dry-run"), rig.out() + rig.err());
+
+    String err = rig.err().strip();
+    assertTrue(err.contains("cam config set tools.fake.enabled true"), err);
+    assertEquals(1, err.lines().count(), "one line: " + err);
+  }
+
+  private void withConfig(String... lines) throws Exception {
+    rig.close();
+    Path home = temp.resolve("configured");
+    Files.createDirectories(home.resolve("config"));
+    Files.writeString(home.resolve("config/config.toml"), String.join("\n", lines) + "\n");
+    rig = new CliRig(home);
   }
 
   private JsonNode dryRun(String... flags) throws Exception {
