@@ -12,6 +12,10 @@ cpfile=$(mktemp)
 trap 'rm -f "$cpfile"' EXIT
 ./mvnw -B -q -o -pl "$module" test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$cpfile" >/dev/null
+# 1,000 WebSocket clients need about 3,000 descriptors in the driver (client, origin and link
+# sockets) and 1,000 in the relay, which inherits this limit.
+ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+echo "open files allowed: $(ulimit -n); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 cp="$module/target/test-classes:$module/target/classes:$(cat "$cpfile")"
 java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
   dev.cam.relay.bench.RelayBench "$module/target/cam-relay" "${1:-3000}" "${2:-1000}"

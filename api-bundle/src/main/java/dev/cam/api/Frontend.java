@@ -24,7 +24,11 @@ public interface Frontend {
 
   void stop();
 
-  /** One line for {@code cam serve status}, e.g. the URL it listens on. */
+  /**
+   * One line for {@code cam serve status}, e.g. the URL it listens on; blank when there is nothing
+   * worth saying (a front-end that is not configured and does nothing), and {@code cam serve} then
+   * prints no line for it.
+   */
   default String describe() {
     return id();
   }

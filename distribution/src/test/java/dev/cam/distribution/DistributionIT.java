@@ -163,6 +163,10 @@ class DistributionIT {
       assertTrue(serve.waitFor(20, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
       String rest = String.join("\n", out.lines().toList());
       assertTrue(rest.contains("cam serve: stopped"), rest);
+      // no relay is configured: the relay link neither starts nor stops aloud
+      assertTrue(
+          seen.stream().noneMatch(l -> l.contains("relay")) && !rest.contains("relay"),
+          seen + "\n" + rest);
     } finally {
       serve.destroyForcibly();
     }

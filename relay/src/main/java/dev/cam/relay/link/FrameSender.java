@@ -4,37 +4,54 @@ import dev.cam.relay.protocol.Frame;
 import dev.cam.relay.protocol.WorkLoop;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.util.Queue;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
- * Sends frames over the JDK WebSocket, which allows one send at a time. What waits here is bounded
- * by the streams' credit, so the queue cannot grow without bound.
+ * Sends frames over the JDK WebSocket, which allows one send at a time. While a send is under way,
+ * DATA for the same stream that queues up behind it is joined into one frame of up to the link's
+ * frame size: a download read from the origin in 16 KiB pieces crosses the link in few large
+ * messages instead of many small ones, and a response's last DATA carries its END_STREAM. What
+ * waits here is bounded by the streams' credit, so the queue cannot grow without bound.
  */
 final class FrameSender {
   private final WebSocket socket;
+  private final IntSupplier maxPayload;
   private final Consumer<Throwable> onFailure;
-  private final Queue<ByteBuffer> queue = new ConcurrentLinkedQueue<>();
+  private final ArrayDeque<OutgoingFrame> queue = new ArrayDeque<>();
   private final AtomicLong queuedBytes = new AtomicLong();
+  private final FrameBuffers spares = new FrameBuffers();
   private final WorkLoop loop = new WorkLoop(this::drain);
   private volatile boolean sending;
   private volatile boolean failed;
 
-  FrameSender(WebSocket socket, Consumer<Throwable> onFailure) {
+  /**
+   * @param maxPayload the link's frame size, read when a frame is queued (known after HELLO)
+   */
+  FrameSender(WebSocket socket, IntSupplier maxPayload, Consumer<Throwable> onFailure) {
     this.socket = socket;
+    this.maxPayload = maxPayload;
     this.onFailure = onFailure;
   }
 
+  /** Queues {@code frame}, copying its payload, so the caller may reuse the buffer at once. */
   void send(Frame frame) {
     if (failed) {
       return;
     }
-    ByteBuffer encoded = frame.encode();
-    queuedBytes.addAndGet(encoded.remaining());
-    queue.add(encoded);
+    int before;
+    synchronized (queue) {
+      OutgoingFrame tail = queue.peekLast();
+      before = tail == null ? 0 : tail.size();
+      if (tail == null || !tail.append(frame, maxPayload.getAsInt())) {
+        queue.addLast(OutgoingFrame.of(frame, maxPayload.getAsInt(), spares));
+        before = 0;
+      }
+      queuedBytes.addAndGet(queue.peekLast().size() - (long) before);
+    }
     loop.run();
   }
 
@@ -44,9 +61,14 @@ final class FrameSender {
 
   private void drain() {
     while (!sending && !failed) {
-      ByteBuffer next = queue.poll();
-      if (next == null) {
-        return;
+      OutgoingFrame head;
+      ByteBuffer next;
+      synchronized (queue) {
+        head = queue.pollFirst();
+        if (head == null) {
+          return;
+        }
+        next = head.seal();
       }
       int size = next.remaining();
       sending = true;
@@ -54,10 +76,13 @@ final class FrameSender {
       sent.whenComplete(
           (ws, error) -> {
             queuedBytes.addAndGet(-size);
+            spares.give(head.array());
             sending = false;
             if (error != null) {
               failed = true;
-              queue.clear();
+              synchronized (queue) {
+                queue.clear();
+              }
               onFailure.accept(error);
             } else {
               loop.run();

@@ -35,6 +35,7 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
 
   private final ServerLink owner;
   private final LinkSettings settings;
+  private final OriginSource origins;
   private final ServerIdentity identity;
   private final HttpClient originClient;
   private final ScheduledExecutorService timers;
@@ -51,11 +52,13 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
   LinkConnection(
       ServerLink owner,
       LinkSettings settings,
+      OriginSource origins,
       ServerIdentity identity,
       HttpClient originClient,
       ScheduledExecutorService timers) {
     this.owner = owner;
     this.settings = settings;
+    this.origins = origins;
     this.identity = identity;
     this.originClient = originClient;
     this.timers = timers;
@@ -64,7 +67,14 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
   @Override
   public void onOpen(WebSocket webSocket) {
     socket = webSocket;
-    sender = new FrameSender(webSocket, failure -> fail("sending to the relay failed: " + failure));
+    sender =
+        new FrameSender(
+            webSocket,
+            () -> {
+              Hello settled = hello;
+              return settled == null ? HANDSHAKE_MAX_PAYLOAD : settled.maxPayload();
+            },
+            failure -> fail("sending to the relay failed: " + failure));
     webSocket.request(1);
   }
 
@@ -274,6 +284,11 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
 
   @Override
   public URI origin() {
-    return settings.origin();
+    return origins.current();
+  }
+
+  @Override
+  public URI originUnreachable(URI tried) {
+    return origins.unreachable(tried);
   }
 }

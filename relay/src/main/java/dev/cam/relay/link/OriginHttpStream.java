@@ -31,6 +31,7 @@ final class OriginHttpStream implements LinkStream {
   private final AtomicBoolean responded = new AtomicBoolean();
   private final AtomicBoolean over = new AtomicBoolean();
   private volatile CompletableFuture<?> exchange;
+  private volatile boolean retried;
 
   OriginHttpStream(StreamContext link, int id, StreamOpen open, boolean noBody) {
     this.link = link;
@@ -44,9 +45,13 @@ final class OriginHttpStream implements LinkStream {
 
   @Override
   public void start() {
+    send(link.origin());
+  }
+
+  private void send(URI origin) {
     HttpRequest request;
     try {
-      request = request();
+      request = request(origin);
     } catch (IllegalArgumentException e) {
       respondError(400, "the CAM server cannot take this request: " + e.getMessage());
       return;
@@ -56,14 +61,40 @@ final class OriginHttpStream implements LinkStream {
             .sendAsync(request, this::onResponse)
             .whenComplete(
                 (response, failure) -> {
-                  if (failure != null) {
+                  if (failure != null && !retried(origin, failure)) {
                     failed(failure);
                   }
                 });
   }
 
-  private HttpRequest request() {
-    URI uri = URI.create(trimSlash(link.origin().toString()) + open.target());
+  /**
+   * A refused connection may mean the local server moved to another port: the link looks again, and
+   * a request without a body, which nothing has read yet, goes once more to the new address.
+   */
+  private boolean retried(URI tried, Throwable failure) {
+    if (!refused(failure) || responded.get() || over.get()) {
+      return false;
+    }
+    URI next = link.originUnreachable(tried);
+    if (retried || !noBody || next.equals(tried)) {
+      return false;
+    }
+    retried = true;
+    send(next);
+    return true;
+  }
+
+  static boolean refused(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.net.ConnectException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private HttpRequest request(URI origin) {
+    URI uri = URI.create(trimSlash(origin.toString()) + open.target());
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
     for (Header header : open.headers()) {
       if (OriginHeaders.settable(header.name())) {

@@ -47,6 +47,7 @@ final class OriginWebSocketStream implements LinkStream, WebSocket.Listener {
   private volatile boolean requested;
   private volatile boolean closeSent;
   private volatile boolean closedByOrigin;
+  private volatile boolean retried;
 
   /** Bytes of a message fragment, or a close when {@code close} is set. */
   private record Piece(ByteBuffer data, boolean text, boolean fin, Reason close) {}
@@ -80,16 +81,26 @@ final class OriginWebSocketStream implements LinkStream, WebSocket.Listener {
       builder.subprotocols(
           protocols.get(0), protocols.subList(1, protocols.size()).toArray(String[]::new));
     }
-    builder.buildAsync(uri(), this).whenComplete((ws, failure) -> connected(failure));
+    URI origin = link.origin();
+    builder.buildAsync(uri(origin), this).whenComplete((ws, failure) -> connected(origin, failure));
   }
 
-  private URI uri() {
-    String base = link.origin().toString().replaceFirst("^http", "ws");
+  private URI uri(URI origin) {
+    String base = origin.toString().replaceFirst("^http", "ws");
     return URI.create(
         (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + open.target());
   }
 
-  private void connected(Throwable failure) {
+  private void connected(URI origin, Throwable failure) {
+    if (failure != null && OriginHttpStream.refused(failure) && !over.get()) {
+      // the local server may have moved to another port: look again, and retry there once
+      URI next = link.originUnreachable(origin);
+      if (!retried && !next.equals(origin)) {
+        retried = true;
+        start();
+        return;
+      }
+    }
     if (failure == null) {
       String protocol = socket.getSubprotocol();
       List<Header> headers =

@@ -27,6 +27,7 @@ public final class ServerLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ServerLink.class);
 
   private final LinkSettings settings;
+  private final OriginSource origins;
   private final ServerIdentity identity;
   private final Consumer<LinkStatus> listener;
   private final Backoff backoff;
@@ -45,7 +46,22 @@ public final class ServerLink implements AutoCloseable {
    * @param listener told about every status change
    */
   public ServerLink(LinkSettings settings, ServerIdentity identity, Consumer<LinkStatus> listener) {
+    this(settings, OriginSource.fixed(settings.origin()), identity, listener);
+  }
+
+  /**
+   * Prepares a link that asks {@code origins} where to forward each stream, instead of always using
+   * {@link LinkSettings#origin()}; nothing connects until {@link #start}.
+   *
+   * @param listener told about every status change
+   */
+  public ServerLink(
+      LinkSettings settings,
+      OriginSource origins,
+      ServerIdentity identity,
+      Consumer<LinkStatus> listener) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.origins = Objects.requireNonNull(origins, "origins");
     this.identity = Objects.requireNonNull(identity, "identity");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.backoff =
@@ -86,7 +102,8 @@ public final class ServerLink implements AutoCloseable {
     if (closed) {
       return;
     }
-    LinkConnection connection = new LinkConnection(this, settings, identity, originClient, timers);
+    LinkConnection connection =
+        new LinkConnection(this, settings, origins, identity, originClient, timers);
     current = connection;
     relayClient
         .newWebSocketBuilder()

@@ -17,5 +17,9 @@ interface StreamContext {
 
   HttpClient originClient();
 
+  /** The origin for a new stream. */
   URI origin();
+
+  /** {@code tried} refused a connection: the origin to retry on, or {@code tried} if none. */
+  URI originUnreachable(URI tried);
 }

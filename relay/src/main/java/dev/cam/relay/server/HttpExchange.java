@@ -47,6 +47,7 @@ final class HttpExchange implements RelayStream {
   private Content.Chunk chunk;
   private volatile boolean uploadDone;
   private volatile boolean uploadInFlight;
+  private volatile boolean demanding;
   private volatile boolean responded;
   private volatile boolean endReceived;
   private volatile boolean writing;
@@ -92,13 +93,20 @@ final class HttpExchange implements RelayStream {
         releaseChunk();
         return;
       }
-      if (uploadDone || uploadInFlight) {
+      if (uploadDone || uploadInFlight || demanding) {
         return;
       }
       if (chunk == null) {
         chunk = request.read();
         if (chunk == null) {
-          request.demand(uploadLoop::run);
+          // Credit may come back before the content does: one demand at a time (Jetty refuses
+          // a second one).
+          demanding = true;
+          request.demand(
+              () -> {
+                demanding = false;
+                uploadLoop.run();
+              });
           return;
         }
         if (Content.Chunk.isFailure(chunk)) {

@@ -195,5 +195,9 @@ public final class OriginServer implements AutoCloseable {
       cb.succeed();
       session.sendBinary(copy, org.eclipse.jetty.websocket.api.Callback.NOOP);
     }
+
+    /** Clients that drop their connection without a close are expected here, not news. */
+    @Override
+    public void onWebSocketError(Throwable cause) {}
   }
 }

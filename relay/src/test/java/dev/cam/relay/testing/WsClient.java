@@ -21,6 +21,12 @@ public final class WsClient implements WebSocket.Listener {
 
   public static WsClient connect(HttpClient client, URI uri, String token, String... protocols)
       throws Exception {
+    return connectAsync(client, uri, token, protocols).get(10, TimeUnit.SECONDS);
+  }
+
+  /** Starts connecting; the future completes with the client once the handshake is done. */
+  public static CompletableFuture<WsClient> connectAsync(
+      HttpClient client, URI uri, String token, String... protocols) {
     WsClient listener = new WsClient();
     WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
     if (token != null) {
@@ -30,8 +36,13 @@ public final class WsClient implements WebSocket.Listener {
       builder.subprotocols(
           protocols[0], java.util.Arrays.copyOfRange(protocols, 1, protocols.length));
     }
-    listener.socket = builder.buildAsync(uri, listener).get(10, TimeUnit.SECONDS);
-    return listener;
+    return builder
+        .buildAsync(uri, listener)
+        .thenApply(
+            socket -> {
+              listener.socket = socket;
+              return listener;
+            });
   }
 
   /** Returns the next message within 10 s, or fails. */

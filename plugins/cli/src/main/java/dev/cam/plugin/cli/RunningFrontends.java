@@ -51,7 +51,10 @@ final class RunningFrontends {
     try {
       frontend.start();
       running.add(frontend);
-      output.println("cam serve: started " + frontend.describe());
+      String line = frontend.describe();
+      if (!line.isBlank()) {
+        output.println("cam serve: started " + line);
+      }
     } catch (RuntimeException | LinkageError e) {
       output.println("cam serve: " + frontend.id() + " did not start: " + ErrorHandler.oneLine(e));
     }
@@ -59,9 +62,12 @@ final class RunningFrontends {
 
   private void stop(Frontend frontend) {
     running.remove(frontend);
+    boolean quiet = frontend.describe().isBlank();
     try {
       frontend.stop();
-      output.println("cam serve: stopped " + frontend.id());
+      if (!quiet) {
+        output.println("cam serve: stopped " + frontend.id());
+      }
     } catch (RuntimeException | LinkageError e) {
       output.println("cam serve: " + frontend.id() + " did not stop: " + ErrorHandler.oneLine(e));
     }

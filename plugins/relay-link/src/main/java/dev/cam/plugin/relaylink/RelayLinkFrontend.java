@@ -8,6 +8,7 @@ import dev.cam.plugin.relaylink.internal.RelaySettings;
 import dev.cam.relay.identity.ServerIdentity;
 import dev.cam.relay.link.LinkSettings;
 import dev.cam.relay.link.LinkState;
+import dev.cam.relay.link.LookedUpOrigin;
 import dev.cam.relay.link.ServerLink;
 import java.net.URI;
 import java.time.Duration;
@@ -64,20 +65,25 @@ public final class RelayLinkFrontend implements Frontend {
 
   private void open(RelaySettings settings) {
     ServerIdentity identity = ServerIdentity.loadOrCreate(settings.identityFile());
+    LookedUpOrigin origins = new LookedUpOrigin(this::apiOrigin);
     LinkSettings linkSettings =
-        LinkSettings.of(settings.url(), apiOrigin())
+        LinkSettings.of(settings.url(), origins.current())
             .withAdmissionSecret(settings.admissionSecret())
             .withCaFile(settings.caFile());
     LinkReporter started =
         new LinkReporter(context.events(), settings.url(), linkSettings.publicUrl(identity));
-    ServerLink created = new ServerLink(linkSettings, identity, started);
+    ServerLink created = new ServerLink(linkSettings, origins, identity, started);
     reporter = started;
     link = created;
     created.start();
     started.awaitFirstOutcome(FIRST_OUTCOME);
   }
 
-  /** The API server's loopback address; it must be running, since it is what clients reach. */
+  /**
+   * The API server's loopback address; it must be running, since it is what clients reach. Looked
+   * up again whenever the last address refuses a connection: the API server may have been restarted
+   * on another port (port 0).
+   */
   private URI apiOrigin() {
     return context.extensions(Frontend.class).stream()
         .filter(f -> f != this)
@@ -98,13 +104,15 @@ public final class RelayLinkFrontend implements Frontend {
     }
   }
 
-  /** What {@code cam serve} prints: where a phone should go, or that the link is off. */
+  /**
+   * What {@code cam serve} prints: where a phone should go; nothing when no relay is configured, as
+   * most servers have none.
+   */
   @Override
   public synchronized String describe() {
     LinkReporter current = reporter;
     if (link == null || current == null) {
-      return "relay link off (cam serve --relay URL, or relay.url, to reach this server from"
-          + " anywhere)";
+      return "";
     }
     Map<String, Object> health = current.health();
     String reason = health.containsKey("reason") ? " (" + health.get("reason") + ")" : "";
