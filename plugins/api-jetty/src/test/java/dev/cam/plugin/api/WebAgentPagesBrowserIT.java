@@ -221,6 +221,8 @@ class WebAgentPagesBrowserIT {
       rig.driver.findElement(By.id("new-cwd")).sendKeys("/work/shop");
       rig.driver.findElement(By.id("new-prompt")).sendKeys("tidy the README");
       Browser.screenshot(rig.driver, Browser.PHONE, WebRig.SHOTS.resolve("new-phone.png"));
+      Browser.screenshot(rig.driver, Browser.DESKTOP, WebRig.SHOTS.resolve("new-desktop.png"));
+      Browser.resize(rig.driver, Browser.PHONE);
       rig.driver.findElement(By.cssSelector("form button[type='submit']")).click();
       rig.await(d -> String.valueOf(rig.script("return location.hash")).equals("#/agents/" + id));
       assertEquals(

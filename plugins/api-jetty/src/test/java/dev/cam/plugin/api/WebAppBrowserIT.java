@@ -191,6 +191,7 @@ class WebAppBrowserIT {
     Object kept = driver.executeScript("return localStorage.getItem('cam.token') || ''");
     assertEquals("", kept, "a refused token is not kept");
     Browser.screenshot(driver, Browser.PHONE, SHOTS.resolve("settings-phone.png"));
+    Browser.screenshot(driver, Browser.DESKTOP, SHOTS.resolve("settings-desktop.png"));
   }
 
   @Test

@@ -94,7 +94,7 @@ class WebTasksBrowserIT {
     rig.await(d -> rig.text("#tasks-message").contains("4 tasks in 3 levels"));
     assertTrue(rig.text("#tasks-plan").contains("Level 1: api, ui"), rig.text("#tasks-plan"));
     Browser.screenshot(rig.driver, Browser.PHONE, WebRig.SHOTS.resolve("tasks-phone.png"));
-    Browser.resize(rig.driver, Browser.DESKTOP);
+    Browser.screenshot(rig.driver, Browser.DESKTOP, WebRig.SHOTS.resolve("tasks-desktop.png"));
 
     rig.driver.findElement(By.id("tasks-apply")).click();
     rig.await(d -> rig.text("#graph-levels").contains("docs"));
