@@ -23,6 +23,10 @@ final class TickSchedule {
   private final MonitorSettings settings;
   private final Runnable tick;
   private final AtomicBoolean queued = new AtomicBoolean();
+
+  /** Set by the wake-up as it runs, before it waits for the monitor's lock. */
+  private final AtomicBoolean woke = new AtomicBoolean();
+
   private volatile long lastLookNanos = System.nanoTime() - Duration.ofDays(1).toNanos();
   private Subscription watch;
   private ScheduledFuture<?> poll;
@@ -63,11 +67,15 @@ final class TickSchedule {
     }
   }
 
-  /** A look starts now; a wake-up due by now may be this one, so the next must be scheduled. */
+  /**
+   * A look starts now; a wake-up that ran or is due by now may be this one, so the next must be
+   * scheduled. A wake-up can run a little before its instant (the two clocks differ by up to a
+   * millisecond): it still counts as spent, or the deadline it was for would wait for the poll.
+   */
   void looking(Instant now) {
     queued.set(false);
     lastLookNanos = System.nanoTime();
-    if (wakeAt != null && !wakeAt.isAfter(now)) {
+    if (woke.getAndSet(false) || wakeAt != null && !wakeAt.isAfter(now)) {
       wakeAt = null;
     }
   }
@@ -85,7 +93,17 @@ final class TickSchedule {
       wake.cancel(false);
     }
     wakeAt = at;
-    wake = scheduler.schedule(tick, Math.max(1, next.toMillis()), TimeUnit.MILLISECONDS);
+    wake = scheduler.schedule(this::wake, Math.max(1, ceilMillis(next)), TimeUnit.MILLISECONDS);
+  }
+
+  private void wake() {
+    woke.set(true);
+    tick.run();
+  }
+
+  private static long ceilMillis(Duration delay) {
+    long millis = delay.toMillis();
+    return delay.minusMillis(millis).isZero() ? millis : millis + 1;
   }
 
   /** Runs {@code work} once after {@code delay}, e.g. to submit a typed prompt. */
