@@ -14,6 +14,7 @@ import dev.cam.api.TransportException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,11 +49,16 @@ public final class AgentMonitor {
   private final TickSchedule schedule;
   private final Detector detector;
   private final boolean typePrompt;
+  private final PromptDelivery delivery;
 
   private Agent agent;
   private boolean promptDelivered;
   private boolean typing;
   private boolean worked;
+
+  /** A question came up since the prompt was last submitted, before the tool was seen working. */
+  private boolean promptSinceSubmit;
+
   private boolean done;
   private Screen lastScreen;
   private Instant lostSince;
@@ -97,6 +103,7 @@ public final class AgentMonitor {
         agent.status() == AgentStatus.RUNNING || agent.status() == AgentStatus.WAITING;
     this.promptDelivered = started;
     this.worked = started;
+    this.delivery = new PromptDelivery(agent.prompt(), started || !this.typePrompt);
   }
 
   public String agentId() {
@@ -257,19 +264,29 @@ public final class AgentMonitor {
     }
     recordState(d);
     if (d.busy()) {
-      worked |= promptDelivered;
+      tookPrompt();
     }
     if (!promptDelivered) {
       starting(d);
     } else if (d.completed()) {
       end(AgentStatus.COMPLETED, "the tool reported that it finished", screen);
-    } else if (d.ready()
-        && !d.busy()
-        && worked
-        && stability.stable(settings.idleStability(), now)) {
-      end(AgentStatus.COMPLETED, "the tool is back at its prompt after working", screen);
+    } else if (d.ready() && !d.busy()) {
+      atPrompt(screen, now);
     } else if (!d.ready() && !d.busy()) {
       unclear(screen, now);
+    }
+  }
+
+  /** Ready and still long enough: the prompt may need another Enter, or the work is done. */
+  private void atPrompt(Screen screen, Instant now) {
+    if (typing || !stability.stable(settings.idleStability(), now)) {
+      return;
+    }
+    if (delivery.pending()) {
+      redeliver(screen);
+    }
+    if (worked && !delivery.pending()) {
+      end(AgentStatus.COMPLETED, "the tool is back at its prompt after working", screen);
     }
   }
 
@@ -293,29 +310,104 @@ public final class AgentMonitor {
     schedule.once(this::submit, pause);
   }
 
+  /**
+   * Presses Enter on the typed prompt, unless a dialog came up over the input box meanwhile: that
+   * Enter would answer the dialog (with whatever option its cursor is on), so it is left to the
+   * delivery check once the box is back.
+   */
   private synchronized void submit() {
     if (done) {
       return;
     }
-    journal.event(
-        agent.id(), EventTypes.INPUT, Map.of("text", agent.prompt(), "enter", true, "by", "cam"));
-    try {
-      transport.sendKeys(session, List.of("Enter"));
-    } catch (TransportException e) {
-      error("could not submit the prompt: " + e.getMessage());
+    boolean covered = dialogShown();
+    Map<String, Object> detail = new HashMap<>();
+    detail.put("text", agent.prompt());
+    detail.put("enter", !covered);
+    detail.put("by", "cam");
+    if (delivery.retries() > 0) {
+      detail.put("retry", delivery.retries());
+    }
+    journal.event(agent.id(), EventTypes.INPUT, detail);
+    if (!covered && !press("Enter", "could not submit the prompt")) {
       return;
     }
+    promptSinceSubmit = covered;
     typing = false;
     promptDelivered = true;
     lastActivity = now();
-    agent = journal.status(agent, AgentStatus.RUNNING, null);
+    if (agent.status() != AgentStatus.RUNNING) {
+      agent = journal.status(agent, AgentStatus.RUNNING, null);
+    }
     activity();
   }
 
-  private void onPrompt(PromptMatch prompt, Screen screen, Instant now) {
+  /** Whether the screen shows a question at its bottom instead of the input box. */
+  private boolean dialogShown() {
+    try {
+      Screen screen = transport.capture(session, 0, false);
+      Detection d = adapter.read(screen);
+      return d.prompt() != null && !d.ready() && ConfirmGate.atBottom(d.prompt(), screen);
+    } catch (RuntimeException e) {
+      return false; // can't tell: submit as usual
+    }
+  }
+
+  private boolean press(String key, String failure) {
+    try {
+      transport.sendKeys(session, List.of(key));
+      return true;
+    } catch (TransportException e) {
+      error(failure + ": " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** The tool works on the prompt (busy, or a probe swallowed): it was delivered. */
+  private void tookPrompt() {
     worked |= promptDelivered;
+    if (promptDelivered && !typing) {
+      delivery.confirmed();
+    }
+  }
+
+  /** The tool is ready and still, and was never seen working: did the prompt get through? */
+  private void redeliver(Screen screen) {
+    switch (delivery.next(screen, promptSinceSubmit)) {
+      case ENTER -> {
+        journal.event(
+            agent.id(),
+            EventTypes.INPUT,
+            Map.of(
+                "keys",
+                List.of("Enter"),
+                "by",
+                "cam",
+                "retry",
+                delivery.retries(),
+                "reason",
+                "the prompt was still in the input box"));
+        promptSinceSubmit = false;
+        press("Enter", "could not submit the prompt again");
+      }
+      case RETYPE -> deliverPrompt();
+      case GIVE_UP ->
+          error(
+              "the prompt did not reach the tool after "
+                  + PromptDelivery.MAX_RETRIES
+                  + " retries; look at the agent's screen");
+      case NONE -> worked |= promptSinceSubmit;
+    }
+  }
+
+  private void onPrompt(PromptMatch prompt, Screen screen, Instant now) {
+    // A question before the tool took the prompt may be a late start-up dialog, not work.
+    worked |= promptDelivered && !delivery.pending();
+    promptSinceSubmit |= promptDelivered;
     if (!(agent.options().autoConfirm() && prompt.answerable())) {
-      toWaiting(PromptAnswers.waitingReason(prompt));
+      // A dialog still being drawn has no cursor yet: only a settled one waits for a person.
+      if (stability.stable(settings.waitingSettle(), now)) {
+        toWaiting(PromptAnswers.waitingReason(prompt));
+      }
       return;
     }
     String shown = prompt.kind() + "\n" + prompt.text();
@@ -370,7 +462,7 @@ public final class AgentMonitor {
     probe = null;
     lastProbeAt = now;
     if (!echoed) {
-      worked |= promptDelivered;
+      tookPrompt();
     } else if (!promptDelivered && typePrompt) {
       deliverPrompt();
     } else if (worked) {

@@ -46,6 +46,7 @@ public final class Rig implements AutoCloseable {
           Duration.ofMillis(10),
           Duration.ofMillis(100),
           Duration.ofMillis(80),
+          Duration.ofMillis(500),
           Duration.ofSeconds(2),
           Duration.ofMillis(600),
           true,
