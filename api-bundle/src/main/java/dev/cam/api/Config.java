@@ -1,6 +1,7 @@
 package dev.cam.api;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +26,14 @@ public interface Config {
   boolean getBoolean(String key);
 
   Duration getDuration(String key);
+
+  /**
+   * A list value, e.g. {@code tools.<id>.args}; empty when unset. This default splits the text form
+   * at commas; the kernel's configuration keeps the items as they were written.
+   */
+  default List<String> getList(String key) {
+    return get(key).filter(s -> !s.isEmpty()).map(s -> List.of(s.split(",", -1))).orElse(List.of());
+  }
 
   /**
    * Where the effective value of the key came from: "default", a file path, "env CAM_…", "flag".

@@ -117,7 +117,7 @@ class DistributionIT {
     Files.copy(CAM, home.resolve("bin/cam"));
     Files.createSymbolicLink(home.resolve("lib"), DIST.resolve("lib"));
 
-    CamRun run = CamRun.of(home.resolve("bin/cam"), temp, "--version");
+    CamRun run = CamRun.of(home.resolve("bin/cam"), temp, "plugins");
 
     assertEquals(1, run.exitCode());
     assertEquals(1, run.err().lines().count(), run.err());

@@ -284,7 +284,8 @@ public final class Kernel implements PlatformContext, AutoCloseable {
     return Map.copyOf(copy);
   }
 
-  private static String readVersion() {
+  /** CAM's version, from the platform jar; no plugin or config needed. */
+  static String readVersion() {
     try (InputStream in = Kernel.class.getResourceAsStream("version.properties")) {
       Properties properties = new Properties();
       properties.load(in);

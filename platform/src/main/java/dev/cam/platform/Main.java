@@ -54,6 +54,12 @@ public final class Main {
     }
     PrintWriter output = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errors = new PrintWriter(err, true, StandardCharsets.UTF_8);
+    if (args.equals(List.of("--version")) || args.equals(List.of("-V"))) {
+      // The one answer that needs no plugin: starting the command line's plugin costs more
+      // than the rest of the JVM's work for it.
+      output.println("cam " + Kernel.readVersion());
+      return 0;
+    }
     Path workingDir = Path.of("").toAbsolutePath();
     try (Kernel kernel = new Kernel(home(), env, workingDir, options)) {
       Optional<Cli> cli = kernel.cli();

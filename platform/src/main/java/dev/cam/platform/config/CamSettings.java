@@ -50,6 +50,8 @@ public record CamSettings(
    * @param idleStability how long output must stay unchanged to count as idle
    * @param autoConfirm whether CAM answers permission prompts by default
    * @param confirmCooldown minimum time between two automatic answers to the same agent
+   * @param lostContactLimit how long an agent's session may be unreachable (an SSH connection cut)
+   *     before the agent is failed
    */
   public record Monitor(
       Duration pollInterval,
@@ -58,7 +60,8 @@ public record CamSettings(
       Duration probeTimeout,
       Duration idleStability,
       boolean autoConfirm,
-      Duration confirmCooldown) {}
+      Duration confirmCooldown,
+      Duration lostContactLimit) {}
 
   /**
    * {@code [retry]}: what happens after a failed attempt.

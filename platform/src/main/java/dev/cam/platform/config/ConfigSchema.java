@@ -40,7 +40,8 @@ final class ConfigSchema {
             KeySpec.of("probe_timeout", Kind.DURATION),
             KeySpec.of("idle_stability", Kind.DURATION),
             KeySpec.of("auto_confirm", Kind.BOOL),
-            KeySpec.of("confirm_cooldown", Kind.DURATION)));
+            KeySpec.of("confirm_cooldown", Kind.DURATION),
+            KeySpec.of("lost_contact_limit", Kind.DURATION)));
     SECTIONS.put(
         "retry",
         keys(

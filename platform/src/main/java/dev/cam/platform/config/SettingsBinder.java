@@ -23,7 +23,8 @@ final class SettingsBinder {
             duration("monitor.probe_timeout"),
             duration("monitor.idle_stability"),
             bool("monitor.auto_confirm"),
-            duration("monitor.confirm_cooldown")),
+            duration("monitor.confirm_cooldown"),
+            duration("monitor.lost_contact_limit")),
         new CamSettings.Retry(
             (Integer) value("retry.max"),
             duration("retry.backoff_initial"),

@@ -100,7 +100,7 @@ public record MonitorSettings(
         d.submitPause(),
         d.outputInterval(),
         d.outputLines(),
-        d.lostContactLimit());
+        config.lostContactLimit());
   }
 
   /** A copy polling at another interval. */

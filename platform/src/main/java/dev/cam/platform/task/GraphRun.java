@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One graph being run: a loop that ends finished agents' tasks, skips tasks whose dependencies did
@@ -21,6 +23,7 @@ import java.util.Map;
  * before the loop goes on. Runs on one thread of its own.
  */
 final class GraphRun implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphRun.class);
   private final String id;
   private final GraphPlan plan;
   private final SqliteTaskGraphs store;
@@ -68,6 +71,10 @@ final class GraphRun implements Runnable {
       store.updateGraph(id, allDone ? TaskStatus.COMPLETED : TaskStatus.FAILED, clock.instant());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // The process is going away (its store closed under the loop) or the store failed: the
+      // graph keeps its last stored state, and the agents it started run on.
+      LOG.warn("task graph {} stopped watching its tasks: {}", id, e.getMessage());
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cam.api.ConfigException;
+import dev.cam.platform.monitor.MonitorSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,17 @@ class ConfigLoaderTest {
     assertTrue(claude.enabled());
     assertEquals(List.of("https://a", "https://b"), config.settings().server().corsOrigins());
     assertEquals("********", config.effective().get("tools.claude.env.ANTHROPIC_API_KEY"));
+  }
+
+  @Test
+  void lostContactLimitReachesTheMonitorSettings() throws IOException {
+    assertEquals(
+        Duration.ofMinutes(2),
+        MonitorSettings.from(load(Map.of(), Map.of()).settings().monitor()).lostContactLimit());
+    write(tmp.resolve("user/config.toml"), "[monitor]\nlost_contact_limit = \"45s\"\n");
+    assertEquals(
+        Duration.ofSeconds(45),
+        MonitorSettings.from(load(Map.of(), Map.of()).settings().monitor()).lostContactLimit());
   }
 
   @Test

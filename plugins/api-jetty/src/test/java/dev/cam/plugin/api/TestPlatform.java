@@ -32,6 +32,7 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
   private final Config config;
   private volatile AgentControl control;
   private volatile TaskRunner tasks;
+  private final List<Object> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   TestPlatform(Path root, Map<String, String> flags) {
     this.root = root;
@@ -49,6 +50,11 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
 
   void control(AgentControl agentControl) {
     this.control = agentControl;
+  }
+
+  /** Offers {@code extension} to whoever asks for the extensions of a type it implements. */
+  void extension(Object extension) {
+    extensions.add(extension);
   }
 
   void tasks(TaskRunner runner) {
@@ -111,7 +117,7 @@ final class TestPlatform implements PlatformContext, AutoCloseable {
 
   @Override
   public <T> List<T> extensions(Class<T> type) {
-    return List.of();
+    return extensions.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   @Override

@@ -131,20 +131,11 @@ class SshLoginIT {
     SshSettings base = SshSettings.defaults(dir.resolve("ssh"), dir.resolve("cam"));
     transport =
         new SshTransport(
-            new SshSettings(
+            SshServerFixture.clientSettings(
                     knownHosts,
                     base.camKnownHosts(),
                     false,
                     null,
-                    List.of(),
-                    null,
-                    null,
-                    null,
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(1),
-                    "tmux",
                     dir.resolve("no-server").toString())
                 .withLogin(identities, passphrase, agentSocket, null));
     return transport;

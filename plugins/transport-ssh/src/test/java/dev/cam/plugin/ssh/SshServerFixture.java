@@ -8,12 +8,17 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.net.SshdSocketAddress;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.forward.StaticDecisionForwardingFilter;
 import org.apache.sshd.server.shell.ProcessShellFactory;
 
 /**
@@ -26,12 +31,25 @@ final class SshServerFixture implements AutoCloseable {
   static final String PASSWORD = "open sesame";
   private final KeyPair hostKey;
   private final List<PublicKey> authorized;
+  private final AtomicInteger forwards = new AtomicInteger();
   private SshServer server;
   private int port;
+  private boolean forwarding;
 
   SshServerFixture(PublicKey... authorized) throws GeneralSecurityException {
     this.hostKey = KeyUtils.generateKeyPair(KeyPairProvider.ECDSA_SHA2_NISTP256, 256);
     this.authorized = List.of(authorized);
+  }
+
+  /** Lets clients open TCP connections through this server, as a jump host does; before start. */
+  SshServerFixture allowForwarding() {
+    forwarding = true;
+    return this;
+  }
+
+  /** How many TCP connections clients opened through this server. */
+  int forwards() {
+    return forwards.get();
   }
 
   /** Starts listening (on a new port the first time, on the same port afterwards). */
@@ -46,6 +64,16 @@ final class SshServerFixture implements AutoCloseable {
     server.setCommandFactory(
         (channel, command) ->
             new ProcessShellFactory("/bin/sh", "/bin/sh", "-c", command).createShell(channel));
+    if (forwarding) {
+      server.setForwardingFilter(
+          new StaticDecisionForwardingFilter(true) {
+            @Override
+            public boolean canConnect(Type type, SshdSocketAddress address, Session session) {
+              forwards.incrementAndGet();
+              return "127.0.0.1".equals(address.getHostName());
+            }
+          });
+    }
     server.start();
     port = server.getPort();
   }
@@ -74,6 +102,29 @@ final class SshServerFixture implements AutoCloseable {
   /** The known_hosts line for this server with the given key. */
   String knownHostsLine(PublicKey key) {
     return "[127.0.0.1]:" + port + " " + PublicKeyEntry.toString(key) + "\n";
+  }
+
+  /**
+   * Client settings for tests: these known_hosts files and SSH config (or none), no login yet
+   * ({@link SshSettings#withLogin}), short timeouts, quick reconnects, tmux on {@code tmuxSocket}.
+   */
+  static SshSettings clientSettings(
+      Path knownHosts, Path camKnownHosts, boolean acceptNew, Path sshConfig, String tmuxSocket) {
+    return new SshSettings(
+        knownHosts,
+        camKnownHosts,
+        acceptNew,
+        sshConfig,
+        List.of(),
+        null,
+        null,
+        null,
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(2),
+        Duration.ofMillis(400),
+        "tmux",
+        tmuxSocket);
   }
 
   /** Writes a private key in OpenSSH format, as ssh-keygen would. */

@@ -87,21 +87,25 @@ class SshTransportIT {
   }
 
   SshSettings settings(List<Path> keys, String password, boolean acceptNew, String executable) {
+    SshSettings base =
+        SshServerFixture.clientSettings(
+                knownHosts, camKnownHosts, acceptNew, null, tmux.socket().toString())
+            .withLogin(keys, null, null, password);
     return new SshSettings(
-        knownHosts,
-        camKnownHosts,
-        acceptNew,
-        null,
-        keys,
-        null,
-        null,
-        password,
-        Duration.ofSeconds(5),
+        base.knownHosts(),
+        base.camKnownHosts(),
+        base.acceptNew(),
+        base.sshConfig(),
+        base.identities(),
+        base.passphrase(),
+        base.agentSocket(),
+        base.password(),
+        base.connectTimeout(),
         COMMAND_TIMEOUT,
-        Duration.ofSeconds(2),
-        Duration.ofMillis(400),
+        base.heartbeat(),
+        base.backoffMax(),
         executable,
-        tmux.socket().toString());
+        base.tmuxSocket());
   }
 
   SessionRef agent(String... steps) throws Exception {
@@ -375,24 +379,10 @@ class SshTransportIT {
             + "\n  IdentityFile "
             + keyFile
             + "\n");
-    SshSettings base = settings(List.of(), null, false, "tmux");
     SshTransport aliased =
         new SshTransport(
-            new SshSettings(
-                base.knownHosts(),
-                base.camKnownHosts(),
-                false,
-                config,
-                List.of(),
-                null,
-                null,
-                null,
-                base.connectTimeout(),
-                base.commandTimeout(),
-                base.heartbeat(),
-                base.backoffMax(),
-                "tmux",
-                base.tmuxSocket()));
+            SshServerFixture.clientSettings(
+                knownHosts, camKnownHosts, false, config, tmux.socket().toString()));
     try {
       ConnectionReport report = aliased.test(Machine.remote("build-box", null, 0, null));
       assertTrue(report.reachable(), report.message());

@@ -159,7 +159,7 @@ public final class AccessGuard extends Handler.Wrapper {
         null,
         null,
         Map.of(
-            "Access-Control-Allow-Methods", "GET, POST, DELETE, OPTIONS",
+            "Access-Control-Allow-Methods", "GET, POST, PATCH, DELETE, OPTIONS",
             "Access-Control-Allow-Headers", "Authorization, Content-Type",
             "Access-Control-Max-Age", "600"));
     return true;

@@ -37,6 +37,11 @@ public final class AgentRoutes {
     return List.of(
         new Route("GET", "/api/agents", "List agents, newest first", this::list),
         new Route("POST", "/api/agents", "Run an agent", this::run),
+        new Route(
+            "POST",
+            "/api/agents/prune",
+            "Delete ended agents and their logs",
+            new Prune(context, java.time.Instant::now)::handle),
         new Route("GET", one, "One agent by id or unique prefix", this::get),
         new Route("DELETE", one, "Kill an agent, or stop it with ?mode=stop", this::end),
         new Route("GET", one + "/logs", "The agent's log entries", this::logs),

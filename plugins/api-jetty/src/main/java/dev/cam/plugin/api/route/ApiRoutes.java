@@ -3,6 +3,7 @@ package dev.cam.plugin.api.route;
 import dev.cam.api.PlatformContext;
 import dev.cam.plugin.api.http.Json;
 import dev.cam.plugin.api.http.Route;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,8 @@ import java.util.List;
 public final class ApiRoutes {
   private final PlatformContext context;
   private final Json json;
+  private final ToolVersions versions =
+      new ToolVersions(Duration.ofSeconds(3), Duration.ofMinutes(5), System::nanoTime);
 
   public ApiRoutes(PlatformContext context, Json json) {
     this.context = context;
@@ -22,6 +25,7 @@ public final class ApiRoutes {
     routes.addAll(new ContextRoutes(context).routes());
     routes.addAll(new TaskRoutes(context, json).routes());
     routes.addAll(new SystemRoutes(context).routes());
+    routes.addAll(new ToolRoutes(context, versions).routes());
     routes.addAll(OpenApiRoute.routes());
     return routes;
   }

@@ -22,7 +22,9 @@ public final class ContextRoutes {
         new Route("GET", "/api/contexts", "List contexts", this::list),
         new Route("POST", "/api/contexts", "Add a context", this::add),
         new Route("GET", one, "One context", this::get),
-        new Route("DELETE", one, "Remove a context", this::remove));
+        new Route("PATCH", one, "Change a context's path, machine or tags", this::update),
+        new Route("DELETE", one, "Remove a context", this::remove),
+        new Route("POST", one + "/test", "Check that agents can run in a context", this::test));
   }
 
   private Reply list(Exchange ex) {
@@ -38,6 +40,17 @@ public final class ContextRoutes {
 
   private Reply get(Exchange ex) {
     return Reply.ok(ContextView.of(context.contexts().get(ex.param("name"))));
+  }
+
+  private Reply update(Exchange ex) {
+    ContextPatch patch = ex.body(ContextPatch.class);
+    Context old = context.contexts().get(ex.param("name"));
+    return Reply.ok(ContextView.of(context.contexts().update(patch.apply(old))));
+  }
+
+  private Reply test(Exchange ex) {
+    boolean acceptNew = Params.flag(ex, "accept_new");
+    return Reply.ok(new ContextCheck(context).run(ex.param("name"), acceptNew));
   }
 
   private Reply remove(Exchange ex) {

@@ -106,6 +106,20 @@ public final class HostKeyCheck implements ServerKeyVerifier {
     return refusals.remove(session);
   }
 
+  /**
+   * Why a session that is already closed had its host key refused, or {@code null}; forgets it. A
+   * jump host ({@code ProxyJump}) has a session of its own that the caller never sees: its refusal
+   * is what made the connection to the machine behind it fail.
+   */
+  public String closedSessionRefusal() {
+    for (Map.Entry<ClientSession, String> entry : refusals.entrySet()) {
+      if (!entry.getKey().isOpen() && refusals.remove(entry.getKey(), entry.getValue())) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
   private static String describe(PublicKey key) {
     return KeyUtils.getKeyType(key) + " key " + KeyUtils.getFingerPrint(key);
   }

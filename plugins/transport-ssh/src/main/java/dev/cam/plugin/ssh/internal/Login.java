@@ -42,6 +42,10 @@ final class Login {
     try {
       session = client.connect(entry).verify(settings.connectTimeout()).getSession();
     } catch (IOException | UnresolvedAddressException e) {
+      String refusal = ((HostKeyCheck) client.getServerKeyVerifier()).closedSessionRefusal();
+      if (refusal != null) {
+        throw new TransportException("refused to connect to " + where + ": " + refusal, e);
+      }
       throw unreachable(where, e);
     }
     try {
