@@ -14,7 +14,6 @@ import dev.cam.api.TransportException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +49,7 @@ public final class AgentMonitor {
   private final Detector detector;
   private final boolean typePrompt;
   private final PromptDelivery delivery;
+  private final PromptKeys keys;
 
   private Agent agent;
   private boolean promptDelivered;
@@ -104,6 +104,7 @@ public final class AgentMonitor {
     this.promptDelivered = started;
     this.worked = started;
     this.delivery = new PromptDelivery(agent.prompt(), started || !this.typePrompt);
+    this.keys = new PromptKeys(agent.id(), agent.prompt(), transport, session, adapter, journal);
   }
 
   public String agentId() {
@@ -305,30 +306,21 @@ public final class AgentMonitor {
 
   private void deliverPrompt() {
     typing = true;
-    transport.sendText(session, agent.prompt());
+    keys.type();
     Duration pause = max(settings.submitPause(), adapter.submitPause());
     schedule.once(this::submit, pause);
   }
 
-  /**
-   * Presses Enter on the typed prompt, unless a dialog came up over the input box meanwhile: that
-   * Enter would answer the dialog (with whatever option its cursor is on), so it is left to the
-   * delivery check once the box is back.
-   */
+  /** A prompt covered by a dialog meanwhile is left to the delivery check once the box is back. */
   private synchronized void submit() {
     if (done) {
       return;
     }
-    boolean covered = dialogShown();
-    Map<String, Object> detail = new HashMap<>();
-    detail.put("text", agent.prompt());
-    detail.put("enter", !covered);
-    detail.put("by", "cam");
-    if (delivery.retries() > 0) {
-      detail.put("retry", delivery.retries());
-    }
-    journal.event(agent.id(), EventTypes.INPUT, detail);
-    if (!covered && !press("Enter", "could not submit the prompt")) {
+    boolean covered;
+    try {
+      covered = !keys.submit(delivery.retries());
+    } catch (TransportException e) {
+      error("could not submit the prompt: " + e.getMessage());
       return;
     }
     promptSinceSubmit = covered;
@@ -339,27 +331,6 @@ public final class AgentMonitor {
       agent = journal.status(agent, AgentStatus.RUNNING, null);
     }
     activity();
-  }
-
-  /** Whether the screen shows a question at its bottom instead of the input box. */
-  private boolean dialogShown() {
-    try {
-      Screen screen = transport.capture(session, 0, false);
-      Detection d = adapter.read(screen);
-      return d.prompt() != null && !d.ready() && ConfirmGate.atBottom(d.prompt(), screen);
-    } catch (RuntimeException e) {
-      return false; // can't tell: submit as usual
-    }
-  }
-
-  private boolean press(String key, String failure) {
-    try {
-      transport.sendKeys(session, List.of(key));
-      return true;
-    } catch (TransportException e) {
-      error(failure + ": " + e.getMessage());
-      return false;
-    }
   }
 
   /** The tool works on the prompt (busy, or a probe swallowed): it was delivered. */
@@ -374,20 +345,12 @@ public final class AgentMonitor {
   private void redeliver(Screen screen) {
     switch (delivery.next(screen, promptSinceSubmit)) {
       case ENTER -> {
-        journal.event(
-            agent.id(),
-            EventTypes.INPUT,
-            Map.of(
-                "keys",
-                List.of("Enter"),
-                "by",
-                "cam",
-                "retry",
-                delivery.retries(),
-                "reason",
-                "the prompt was still in the input box"));
         promptSinceSubmit = false;
-        press("Enter", "could not submit the prompt again");
+        try {
+          keys.enterAgain(delivery.retries());
+        } catch (TransportException e) {
+          error("could not submit the prompt again: " + e.getMessage());
+        }
       }
       case RETYPE -> deliverPrompt();
       case GIVE_UP ->
