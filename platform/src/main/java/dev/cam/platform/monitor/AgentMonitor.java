@@ -57,7 +57,7 @@ public final class AgentMonitor {
   private boolean worked;
 
   /** A question came up since the prompt was last submitted, before the tool was seen working. */
-  private boolean promptSinceSubmit;
+  private boolean questionSinceSubmit;
 
   private boolean done;
   private Screen lastScreen;
@@ -323,7 +323,7 @@ public final class AgentMonitor {
       error("could not submit the prompt: " + e.getMessage());
       return;
     }
-    promptSinceSubmit = covered;
+    questionSinceSubmit = covered;
     typing = false;
     promptDelivered = true;
     lastActivity = now();
@@ -343,9 +343,9 @@ public final class AgentMonitor {
 
   /** The tool is ready and still, and was never seen working: did the prompt get through? */
   private void redeliver(Screen screen) {
-    switch (delivery.next(screen, promptSinceSubmit)) {
+    switch (delivery.next(screen, questionSinceSubmit)) {
       case ENTER -> {
-        promptSinceSubmit = false;
+        questionSinceSubmit = false;
         try {
           keys.enterAgain(delivery.retries());
         } catch (TransportException e) {
@@ -358,14 +358,14 @@ public final class AgentMonitor {
               "the prompt did not reach the tool after "
                   + PromptDelivery.MAX_RETRIES
                   + " retries; look at the agent's screen");
-      case NONE -> worked |= promptSinceSubmit;
+      case NONE -> worked |= questionSinceSubmit;
     }
   }
 
   private void onPrompt(PromptMatch prompt, Screen screen, Instant now) {
     // A question before the tool took the prompt may be a late start-up dialog, not work.
     worked |= promptDelivered && !delivery.pending();
-    promptSinceSubmit |= promptDelivered;
+    questionSinceSubmit |= promptDelivered;
     if (!(agent.options().autoConfirm() && prompt.answerable())) {
       // A dialog still being drawn has no cursor yet: only a settled one waits for a person.
       if (stability.stable(settings.waitingSettle(), now)) {

@@ -37,7 +37,7 @@ class AgentManagerIT {
    * Holds the fake agent's late dialog unanswered past the prompt's submit pause (the fake tool
    * reads "settle Nms" as the dialog's settle time), so the Enter meets the dialog.
    */
-  private static final String LATE = "(trust dialog, settle 400ms)";
+  private static final String LATE = "(trust dialog, settle 800ms)";
 
   @TempDir Path dir;
   private Rig rig;

@@ -109,6 +109,15 @@ public final class FakeTool implements ToolAdapter {
     return Optional.empty();
   }
 
+  /**
+   * Long enough for the fake agent's late dialog ({@code ready-then-trust}) to be up before the
+   * Enter, even on a loaded machine.
+   */
+  @Override
+  public Duration submitPause() {
+    return Duration.ofMillis(250);
+  }
+
   @Override
   public List<String> probeKeys() {
     return List.of("x");

@@ -12,8 +12,11 @@ final class PromptBox {
     boolean show() throws InterruptedException;
   }
 
-  /** A pause in typing this long ends the text that goes into the box before it is covered. */
-  private static final long TYPING_PAUSE_MS = 5;
+  /**
+   * A pause in typing this long ends the text that goes into the box before it is covered (keys are
+   * decoded byte by byte on another thread, which a loaded machine may hold up for a few ms).
+   */
+  private static final long TYPING_PAUSE_MS = 40;
 
   private final Tty tty;
   private final Keyboard keys;
