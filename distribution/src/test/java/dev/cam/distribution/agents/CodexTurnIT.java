@@ -36,6 +36,7 @@ class CodexTurnIT {
   @TempDir Path temp;
   private Path socket;
   private Path work;
+  private Path codexHome;
   private MockResponsesApi api;
 
   @BeforeEach
@@ -49,23 +50,14 @@ class CodexTurnIT {
     // asks whether to trust a repository, so a typed prompt can be lost to that late question.
     // Without a repository of its own it would ask about the checkout the build runs in.
     git("init", "-q", work.toString());
-    Path codexHome = Files.createDirectories(temp.resolve("home/.codex"));
-    Files.writeString(
-        codexHome.resolve("config.toml"),
+    codexHome = Files.createDirectories(temp.resolve("home/.codex"));
+    codexConfig(
         """
-        model = "gpt-5-cam-mock"
-        model_provider = "cam-mock"
-
-        [model_providers.cam-mock]
-        name = "CAM test model"
-        base_url = "%s"
-        env_key = "CAM_TEST_MODEL_KEY"
-        wire_api = "responses"
 
         [projects."%s"]
         trust_level = "trusted"
         """
-            .formatted(api.baseUrl(), work));
+            .formatted(work));
     Files.writeString(
         Files.createDirectories(temp.resolve("config")).resolve("config.toml"),
         """
@@ -116,6 +108,56 @@ class CodexTurnIT {
     assertTrue(Files.exists(file), "Codex ran the approved command: " + file);
     assertEquals("written-by-codex", Files.readString(file).strip());
     assertEquals(List.of("function_call", "final"), api.turns());
+  }
+
+  /**
+   * Codex draws its input box, takes the typed prompt, and only then asks about the repository: the
+   * prompt must still reach the model, exactly once (a prompt sent again would start a second
+   * turn). Whether CAM's Enter lands before or under the dialog depends on timing; the fake agent's
+   * ITs in the platform cover each case deterministically.
+   */
+  @Test
+  void aTrustDialogCodexShowsAfterItsInputBoxDoesNotCostThePrompt() throws Exception {
+    codexConfig(""); // the repository is not trusted yet: Codex asks, late
+
+    List<JsonNode> lines =
+        camRun(
+            "run",
+            "codex",
+            MARKER + ": write the file",
+            "--dir",
+            work.toString(),
+            "--timeout",
+            "2m",
+            "--json");
+
+    JsonNode agent = lines.get(lines.size() - 1).get("agent");
+    assertEquals("completed", agent.get("status").asText(), agent.toString());
+    List<JsonNode> confirms = ofType(lines, "auto_confirm");
+    assertEquals(
+        List.of("trust", "permission"),
+        confirms.stream().map(c -> c.get("kind").asText()).toList(),
+        confirms.toString());
+    assertEquals("written-by-codex", Files.readString(work.resolve(FILE)).strip());
+    assertEquals(List.of("function_call", "final"), api.turns(), "the prompt was sent once");
+  }
+
+  /** Codex's own configuration: the mock model provider, then {@code extra}. */
+  private void codexConfig(String extra) throws IOException {
+    Files.writeString(
+        codexHome.resolve("config.toml"),
+        """
+        model = "gpt-5-cam-mock"
+        model_provider = "cam-mock"
+
+        [model_providers.cam-mock]
+        name = "CAM test model"
+        base_url = "%s"
+        env_key = "CAM_TEST_MODEL_KEY"
+        wire_api = "responses"
+        """
+                .formatted(api.baseUrl())
+            + extra);
   }
 
   /** Runs {@code bin/cam} to its end; its JSON lines, or a failure with its output and screen. */

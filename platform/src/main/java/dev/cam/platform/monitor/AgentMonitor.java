@@ -48,11 +48,17 @@ public final class AgentMonitor {
   private final TickSchedule schedule;
   private final Detector detector;
   private final boolean typePrompt;
+  private final PromptDelivery delivery;
+  private final PromptKeys keys;
 
   private Agent agent;
   private boolean promptDelivered;
   private boolean typing;
   private boolean worked;
+
+  /** A question came up since the prompt was last submitted, before the tool was seen working. */
+  private boolean questionSinceSubmit;
+
   private boolean done;
   private Screen lastScreen;
   private Instant lostSince;
@@ -97,6 +103,8 @@ public final class AgentMonitor {
         agent.status() == AgentStatus.RUNNING || agent.status() == AgentStatus.WAITING;
     this.promptDelivered = started;
     this.worked = started;
+    this.delivery = new PromptDelivery(agent.prompt(), started || !this.typePrompt);
+    this.keys = new PromptKeys(agent.id(), agent.prompt(), transport, session, adapter, journal);
   }
 
   public String agentId() {
@@ -257,19 +265,29 @@ public final class AgentMonitor {
     }
     recordState(d);
     if (d.busy()) {
-      worked |= promptDelivered;
+      tookPrompt();
     }
     if (!promptDelivered) {
       starting(d);
     } else if (d.completed()) {
       end(AgentStatus.COMPLETED, "the tool reported that it finished", screen);
-    } else if (d.ready()
-        && !d.busy()
-        && worked
-        && stability.stable(settings.idleStability(), now)) {
-      end(AgentStatus.COMPLETED, "the tool is back at its prompt after working", screen);
+    } else if (d.ready() && !d.busy()) {
+      atPrompt(screen, now);
     } else if (!d.ready() && !d.busy()) {
       unclear(screen, now);
+    }
+  }
+
+  /** Ready and still long enough: the prompt may need another Enter, or the work is done. */
+  private void atPrompt(Screen screen, Instant now) {
+    if (typing || !stability.stable(settings.idleStability(), now)) {
+      return;
+    }
+    if (delivery.pending()) {
+      redeliver(screen);
+    }
+    if (worked && !delivery.pending()) {
+      end(AgentStatus.COMPLETED, "the tool is back at its prompt after working", screen);
     }
   }
 
@@ -288,34 +306,71 @@ public final class AgentMonitor {
 
   private void deliverPrompt() {
     typing = true;
-    transport.sendText(session, agent.prompt());
+    keys.type();
     Duration pause = max(settings.submitPause(), adapter.submitPause());
     schedule.once(this::submit, pause);
   }
 
+  /** A prompt covered by a dialog meanwhile is left to the delivery check once the box is back. */
   private synchronized void submit() {
     if (done) {
       return;
     }
-    journal.event(
-        agent.id(), EventTypes.INPUT, Map.of("text", agent.prompt(), "enter", true, "by", "cam"));
+    boolean covered;
     try {
-      transport.sendKeys(session, List.of("Enter"));
+      covered = !keys.submit(delivery.retries());
     } catch (TransportException e) {
       error("could not submit the prompt: " + e.getMessage());
       return;
     }
+    questionSinceSubmit = covered;
     typing = false;
     promptDelivered = true;
     lastActivity = now();
-    agent = journal.status(agent, AgentStatus.RUNNING, null);
+    if (agent.status() != AgentStatus.RUNNING) {
+      agent = journal.status(agent, AgentStatus.RUNNING, null);
+    }
     activity();
   }
 
-  private void onPrompt(PromptMatch prompt, Screen screen, Instant now) {
+  /** The tool works on the prompt (busy, or a probe swallowed): it was delivered. */
+  private void tookPrompt() {
     worked |= promptDelivered;
+    if (promptDelivered && !typing) {
+      delivery.confirmed();
+    }
+  }
+
+  /** The tool is ready and still, and was never seen working: did the prompt get through? */
+  private void redeliver(Screen screen) {
+    switch (delivery.next(screen, questionSinceSubmit)) {
+      case ENTER -> {
+        questionSinceSubmit = false;
+        try {
+          keys.enterAgain(delivery.retries());
+        } catch (TransportException e) {
+          error("could not submit the prompt again: " + e.getMessage());
+        }
+      }
+      case RETYPE -> deliverPrompt();
+      case GIVE_UP ->
+          error(
+              "the prompt did not reach the tool after "
+                  + PromptDelivery.MAX_RETRIES
+                  + " retries; look at the agent's screen");
+      case NONE -> worked |= questionSinceSubmit;
+    }
+  }
+
+  private void onPrompt(PromptMatch prompt, Screen screen, Instant now) {
+    // A question before the tool took the prompt may be a late start-up dialog, not work.
+    worked |= promptDelivered && !delivery.pending();
+    questionSinceSubmit |= promptDelivered;
     if (!(agent.options().autoConfirm() && prompt.answerable())) {
-      toWaiting(PromptAnswers.waitingReason(prompt));
+      // A dialog still being drawn has no cursor yet: only a settled one waits for a person.
+      if (stability.stable(settings.waitingSettle(), now)) {
+        toWaiting(PromptAnswers.waitingReason(prompt));
+      }
       return;
     }
     String shown = prompt.kind() + "\n" + prompt.text();
@@ -370,7 +425,7 @@ public final class AgentMonitor {
     probe = null;
     lastProbeAt = now;
     if (!echoed) {
-      worked |= promptDelivered;
+      tookPrompt();
     } else if (!promptDelivered && typePrompt) {
       deliverPrompt();
     } else if (worked) {

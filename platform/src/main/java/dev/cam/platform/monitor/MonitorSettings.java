@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param minCaptureGap activity never causes captures closer together than this (a busy spinner
  *     would otherwise cost one capture per frame)
  * @param promptSettle how long a prompt must stay unchanged on screen before it is answered
+ * @param waitingSettle how long a prompt CAM won't answer must stay unchanged on screen before the
+ *     agent is reported waiting for a person (a dialog still being drawn has no cursor yet)
  * @param confirmCooldown the same prompt is not answered twice within this time
  * @param idleStability how long a ready screen must stay unchanged to count as finished
  * @param probeEnabled whether the probe may be sent when the screen doesn't say busy or idle
@@ -31,6 +33,7 @@ public record MonitorSettings(
     Duration activityDelay,
     Duration minCaptureGap,
     Duration promptSettle,
+    Duration waitingSettle,
     Duration confirmCooldown,
     Duration idleStability,
     boolean probeEnabled,
@@ -49,6 +52,7 @@ public record MonitorSettings(
           Duration.ofMillis(15),
           Duration.ofMillis(150),
           Duration.ofMillis(30),
+          Duration.ofMillis(500),
           Duration.ofSeconds(2),
           Duration.ofSeconds(5),
           true,
@@ -65,6 +69,7 @@ public record MonitorSettings(
     Objects.requireNonNull(activityDelay, "activityDelay");
     Objects.requireNonNull(minCaptureGap, "minCaptureGap");
     Objects.requireNonNull(promptSettle, "promptSettle");
+    Objects.requireNonNull(waitingSettle, "waitingSettle");
     Objects.requireNonNull(confirmCooldown, "confirmCooldown");
     Objects.requireNonNull(idleStability, "idleStability");
     Objects.requireNonNull(probeAfter, "probeAfter");
@@ -86,6 +91,7 @@ public record MonitorSettings(
         d.activityDelay(),
         d.minCaptureGap(),
         d.promptSettle(),
+        d.waitingSettle(),
         config.confirmCooldown(),
         config.idleStability(),
         config.probeEnabled(),
@@ -105,6 +111,7 @@ public record MonitorSettings(
         activityDelay,
         minCaptureGap,
         promptSettle,
+        waitingSettle,
         confirmCooldown,
         idleStability,
         probeEnabled,
@@ -124,6 +131,7 @@ public record MonitorSettings(
         activityDelay,
         minCaptureGap,
         promptSettle,
+        waitingSettle,
         confirmCooldown,
         idleStability,
         probeEnabled,

@@ -27,6 +27,7 @@ final class Wakeups {
     Duration next = probing ? PROBE_CHECK : null;
     next = earliest(next, outputs.untilDue(now));
     next = earliest(next, stability.until(settings.promptSettle(), now));
+    next = earliest(next, stability.until(settings.waitingSettle(), now));
     next = earliest(next, stability.until(settings.idleStability(), now));
     if (settings.probeEnabled()) {
       next = earliest(next, stability.until(settings.probeAfter(), now));

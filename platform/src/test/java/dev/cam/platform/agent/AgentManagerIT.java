@@ -33,6 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentManagerIT {
   private static final Duration WAIT = Duration.ofSeconds(20);
 
+  /**
+   * Holds the fake agent's late dialog unanswered past the prompt's submit pause (the fake tool
+   * reads "settle Nms" as the dialog's settle time), so the Enter meets the dialog.
+   */
+  private static final String LATE = "(trust dialog, settle 800ms)";
+
   @TempDir Path dir;
   private Rig rig;
   private AgentManager manager;
@@ -128,6 +134,105 @@ class AgentManagerIT {
     List<AgentEvent> events = rig.events(agent.id());
     assertInOrder(events, "auto_confirm", "input", "status_change:running", "finalize");
     assertEquals("trust", first(events, "auto_confirm").detail().get("kind"));
+  }
+
+  @Test
+  void aDialogCoveringTheTypedPromptDoesNotLeaveItUnsent() {
+    Path journal = dir.resolve("journal");
+    Agent agent =
+        manager.run(
+            rig.request(
+                Map.of(
+                    FakeTool.SCRIPT,
+                    rig.script("ready-then-trust keep " + LATE + "\nbusy 300ms\ndone"),
+                    FakeTool.JOURNAL,
+                    journal.toString()),
+                null));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    assertEquals(List.of("trust yes", "prompt do the task"), journalled(journal));
+    List<AgentEvent> events = rig.events(agent.id());
+    assertEquals(false, first(events, "input").detail().get("enter"), "no Enter for the dialog");
+    AgentEvent again = first(events, "input:retry");
+    assertEquals(List.of("Enter"), again.detail().get("keys"));
+    assertEquals(1, again.detail().get("retry"));
+  }
+
+  @Test
+  void aPromptSwallowedByADialogIsTypedAgain() {
+    Path journal = dir.resolve("journal");
+    Agent agent =
+        manager.run(
+            rig.request(
+                Map.of(
+                    FakeTool.SCRIPT,
+                    rig.script("ready-then-trust lose " + LATE + "\nbusy 300ms\ndone"),
+                    FakeTool.JOURNAL,
+                    journal.toString()),
+                null));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    assertEquals(List.of("trust yes", "prompt do the task"), journalled(journal));
+    List<AgentEvent> typed =
+        rig.events(agent.id()).stream()
+            .filter(e -> e.type().equals("input") && e.detail().containsKey("text"))
+            .toList();
+    assertEquals(2, typed.size(), typed.toString());
+    assertEquals(false, typed.get(0).detail().get("enter"), "no Enter for the covering dialog");
+    assertEquals(1, typed.get(1).detail().get("retry"));
+    assertEquals(true, typed.get(1).detail().get("enter"));
+  }
+
+  @Test
+  void aDialogDrawnInTwoStepsIsAnsweredWithoutReportingWaiting() {
+    Agent agent =
+        manager.run(
+            rig.request(
+                task(
+                    "busy 300ms",
+                    "slow-permission 250ms Write out.txt",
+                    "write out.txt hi",
+                    "done"),
+                null));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    List<AgentEvent> events = rig.events(agent.id());
+    assertTrue(
+        events.stream().noneMatch(e -> label(e).equals("status_change:waiting")),
+        "a dialog without its cursor yet is not a question for a person: " + events);
+    assertEquals(1, rig.types(agent.id()).stream().filter("auto_confirm"::equals).count());
+  }
+
+  @Test
+  void anAnswerTheToolIgnoresIsGivenOnceMore() {
+    Path out = dir.resolve("out.txt");
+    Agent agent =
+        manager.run(
+            rig.request(
+                task("busy 300ms", "deaf-permission 1 Write out.txt", "write out.txt hi", "done"),
+                null));
+
+    rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
+
+    assertTrue(Files.exists(out), "the second answer was taken");
+    assertEquals(2, rig.types(agent.id()).stream().filter("auto_confirm"::equals).count());
+  }
+
+  @Test
+  void aQuestionThatIgnoresEveryAnswerIsAnsweredTwiceThenLeftAlone() throws Exception {
+    Agent agent =
+        manager.run(rig.request(task("busy 300ms", "deaf-permission 99 Write out.txt"), null));
+    Await.until(
+        () -> rig.types(agent.id()).stream().filter("auto_confirm"::equals).count() == 2,
+        WAIT,
+        "two answers");
+
+    Thread.sleep(3000); // longer than the cooldown: that no third answer comes can only be waited
+    assertEquals(2, rig.types(agent.id()).stream().filter("auto_confirm"::equals).count());
+    assertEquals(AgentStatus.RUNNING, rig.find(agent.id()).status());
   }
 
   @Test
@@ -398,9 +503,20 @@ class AgentManagerIT {
   }
 
   private static String label(AgentEvent event) {
+    if (event.type().equals("input") && event.detail().containsKey("retry")) {
+      return "input:retry";
+    }
     return event.type().equals("status_change")
         ? "status_change:" + event.detail().get("to")
         : event.type();
+  }
+
+  /** The fake agent's journal of answers and prompts, as "event text". */
+  private static List<String> journalled(Path journal) {
+    return Journal.read(journal).stream()
+        .filter(e -> e.event().equals("trust") || e.event().equals("prompt"))
+        .map(e -> e.event() + " " + e.text())
+        .toList();
   }
 
   private static AgentEvent first(List<AgentEvent> events, String label) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * The tool adapter of the test kit's {@link FakeAgent}, in plain regexes. Its permission rule is
  * deliberately loose (it matches a numbered list anywhere), so the monitor's own checks are what
- * keeps a list in the output from being answered.
+ * keeps a list in the output from being answered. Like a menu rule, it answers only once the {@code
+ * ❯} cursor is on an option; without one the question is not answerable (yet).
  *
  * <p>The agent's environment names the script: {@value #SCRIPT} (a file), {@value #RETRY_SCRIPT}
  * for attempts after the first, {@value #JOURNAL} for the fake agent's journal file.
@@ -35,7 +36,8 @@ public final class FakeTool implements ToolAdapter {
   public static final String RETRY_SCRIPT = "FAKE_SCRIPT_RETRY";
   public static final String JOURNAL = "FAKE_JOURNAL";
 
-  private static final Pattern PERMISSION = Pattern.compile("1\\. Yes[^\\n]*\\n\\s*2\\. No.*");
+  private static final Pattern PERMISSION =
+      Pattern.compile("(?:❯ )?1\\. Yes[^\\n]*\\n\\s*(?:❯ )?2\\. No.*");
 
   /** A dialog saying "settle 700ms" is answered once it has been shown that long. */
   private static final Pattern SETTLE = Pattern.compile("settle (\\d+)ms");
@@ -107,6 +109,15 @@ public final class FakeTool implements ToolAdapter {
     return Optional.empty();
   }
 
+  /**
+   * Long enough for the fake agent's late dialog ({@code ready-then-trust}) to be up before the
+   * Enter, even on a loaded machine.
+   */
+  @Override
+  public Duration submitPause() {
+    return Duration.ofMillis(250);
+  }
+
   @Override
   public List<String> probeKeys() {
     return List.of("x");
@@ -139,6 +150,9 @@ public final class FakeTool implements ToolAdapter {
     while (m.find()) {
       found = m.group();
     }
-    return found == null ? null : new PromptMatch(kind, found, List.of("1"));
+    if (found == null) {
+      return null;
+    }
+    return new PromptMatch(kind, found, found.contains("❯") ? List.of("1") : List.of());
   }
 }

@@ -5,6 +5,7 @@ import dev.cam.api.AgentEvent;
 import dev.cam.api.AgentOptions;
 import dev.cam.api.AgentStatus;
 import dev.cam.api.RunRequest;
+import dev.cam.api.SessionRef;
 import dev.cam.api.Transport;
 import dev.cam.platform.agent.AgentManager;
 import dev.cam.platform.agent.Backoff;
@@ -46,6 +47,7 @@ public final class Rig implements AutoCloseable {
           Duration.ofMillis(10),
           Duration.ofMillis(100),
           Duration.ofMillis(80),
+          Duration.ofMillis(500),
           Duration.ofSeconds(2),
           Duration.ofMillis(600),
           true,
@@ -141,7 +143,12 @@ public final class Rig implements AutoCloseable {
    * agent is saved; on timeout the error shows the agent as it last was.
    */
   public Agent await(String id, AgentStatus status, Duration timeout) {
-    Agent agent = Await.value(() -> store.agents().find(id), a -> a.status() == status, timeout);
+    Agent agent;
+    try {
+      agent = Await.value(() -> store.agents().find(id), a -> a.status() == status, timeout);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\nevents: " + events(id) + screen(id), e);
+    }
     Await.until(
         () ->
             events(id).stream()
@@ -152,6 +159,17 @@ public final class Rig implements AutoCloseable {
         timeout,
         "the status_change event to " + status.wireName());
     return agent;
+  }
+
+  /** The agent's screen now, for a failure message. */
+  private String screen(String id) {
+    Agent agent = find(id);
+    try {
+      SessionRef session = new SessionRef(agent.transport(), agent.machine(), agent.session());
+      return "\nscreen:\n" + tmux.capture(session, 0, false).text();
+    } catch (RuntimeException e) {
+      return "\nno screen: " + e;
+    }
   }
 
   public Agent find(String id) {

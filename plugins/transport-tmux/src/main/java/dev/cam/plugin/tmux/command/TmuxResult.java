@@ -14,6 +14,8 @@ public record TmuxResult(int exitCode, String stdout, String stderr) {
   private static final List<String> GONE =
       List.of(
           "no server running",
+          // The server exits with its last session, maybe while a client is talking to it.
+          "server exited unexpectedly",
           "error connecting to",
           "can't find session",
           "can't find window",

@@ -25,6 +25,11 @@ import java.util.List;
  *       or one you trust?", "❯ 1. Yes, I trust this folder / 2. No, exit", "Enter to confirm · Esc
  *       to cancel"). {@code 1}/Enter goes on, {@code 2}/Esc exits with code 1. Journal: {@code
  *       trust yes|no}.
+ *   <li>{@code ready-then-trust keep|lose [note]} - the prompt box, and as soon as text is typed
+ *       into it the trust dialog over it (a tool that finishes starting up late), with the note
+ *       above it, taking every key until it is answered; then the box again with the typed text
+ *       ({@code keep}) or empty ({@code lose}), waiting like {@code ready}. Journal: {@code trust
+ *       yes|no}, {@code prompt <text>}.
  *   <li>{@code ready} - the idle prompt box {@code │ ❯ … │}: typed characters appear in it (a probe
  *       key echoes), Backspace deletes, a bracketed paste is taken whole with its line breaks,
  *       Enter submits. Journal: {@code prompt <text>}. Ctrl-C exits with code 130.
@@ -33,6 +38,10 @@ import java.util.List;
  *       {@code interrupted}). Durations: {@code 500ms}, {@code 2s}, {@code 1.5}.
  *   <li>{@code permission <text>} - "<text>", "Do you want to proceed?", "❯ 1. Yes / 2. No"; waits:
  *       {@code 1}/Enter yes, {@code 2}/Esc no, arrows move. Journal: {@code permission yes|no}.
+ *   <li>{@code slow-permission <duration> <text>} - like {@code permission}, drawn in two steps:
+ *       the options without the {@code ❯} first, the cursor after that long.
+ *   <li>{@code deaf-permission <n> <text>} - like {@code permission}, but drops its first n keys (a
+ *       tool that ignores an answer).
  *   <li>{@code write <file> <text>} - writes the text to the file (relative to the working
  *       directory) and shows "⏺ Write(file)". Journal: {@code write <file>}.
  *   <li>{@code say <text>} - prints "⏺ text".
@@ -142,8 +151,15 @@ public final class FakeAgent {
       case "ready" -> {
         return prompt();
       }
+      case "ready-then-trust" -> {
+        return coveredPrompt(!split[0].equals("lose"), FakeScript.text(split[1]));
+      }
       case "busy" -> busy(FakeScript.duration(split[0]), split[1].isEmpty() ? "Working" : split[1]);
-      case "permission" -> permission(FakeScript.text(step.argument()));
+      case "permission" -> permission(FakeScript.text(step.argument()), Duration.ZERO, 0);
+      case "slow-permission" ->
+          permission(FakeScript.text(split[1]), FakeScript.duration(split[0]), 0);
+      case "deaf-permission" ->
+          permission(FakeScript.text(split[1]), Duration.ZERO, Integer.parseInt(split[0]));
       case "timed-permission" -> timedPermission(FakeScript.text(step.argument()));
       case "signal" -> signal(step.argument());
       case "write" -> write(split[0], FakeScript.text(split[1]));
@@ -174,6 +190,15 @@ public final class FakeAgent {
   }
 
   private Integer trust() throws InterruptedException {
+    if (!askTrust()) {
+      tty.println("Exiting.");
+      return 1;
+    }
+    return null;
+  }
+
+  /** Asks the trust question; clears the screen after a yes. */
+  private boolean askTrust() throws InterruptedException {
     boolean yes =
         new ChoiceDialog(tty, keys)
             .ask(
@@ -188,16 +213,35 @@ public final class FakeAgent {
                 "No, exit",
                 " Enter to confirm · Esc to cancel");
     journal.record("trust", yes ? "yes" : "no");
-    if (!yes) {
-      tty.println("Exiting.");
-      return 1;
+    if (yes) {
+      tty.print("\u001b[2J\u001b[H");
     }
-    tty.print("\u001b[2J\u001b[H");
-    return null;
+    return yes;
   }
 
   private Integer prompt() throws InterruptedException {
-    String text = new PromptBox(tty, keys).read();
+    return prompt(new PromptBox(tty, keys));
+  }
+
+  private Integer coveredPrompt(boolean keep, String note) throws InterruptedException {
+    return prompt(
+        new PromptBox(
+            tty,
+            keys,
+            () -> {
+              tty.print("\u001b[2J\u001b[H");
+              if (!note.isEmpty()) {
+                tty.println(note);
+              }
+              if (!askTrust()) {
+                tty.print("\u001b[2J\u001b[H");
+              }
+              return keep;
+            }));
+  }
+
+  private Integer prompt(PromptBox box) throws InterruptedException {
+    String text = box.read();
     if (text == null) {
       journal.record("interrupted", "ctrl-c");
       return 130;
@@ -223,9 +267,10 @@ public final class FakeAgent {
     tty.print("\r\u001b[2K");
   }
 
-  private void permission(String text) throws InterruptedException {
+  private void permission(String text, Duration cursorAfter, int ignore)
+      throws InterruptedException {
     boolean yes =
-        new ChoiceDialog(tty, keys)
+        new ChoiceDialog(tty, keys, cursorAfter, ignore)
             .ask(
                 List.of("", " " + text, "", " Do you want to proceed?"),
                 "Yes",

@@ -31,7 +31,10 @@ final class FakeScript {
           "lines",
           "ticks",
           "signal",
-          "timed-permission");
+          "timed-permission",
+          "ready-then-trust",
+          "slow-permission",
+          "deaf-permission");
 
   /**
    * One line of the script.

@@ -6,25 +6,47 @@ package dev.cam.plugin.tmux.testkit;
  * printed as {@code > text}, so only one box is ever on screen.
  */
 final class PromptBox {
+  /** Something drawn over the box once text was typed into it, such as a late start-up dialog. */
+  interface Cover {
+    /** Shows itself, takes keys until it is done, clears the screen; true keeps the typed text. */
+    boolean show() throws InterruptedException;
+  }
+
+  /**
+   * A pause in typing this long ends the text that goes into the box before it is covered (keys are
+   * decoded byte by byte on another thread, which a loaded machine may hold up for a few ms).
+   */
+  private static final long TYPING_PAUSE_MS = 40;
+
   private final Tty tty;
   private final Keyboard keys;
   private final int width;
+  private Cover cover;
 
   PromptBox(Tty tty, Keyboard keys) {
+    this(tty, keys, null);
+  }
+
+  /** A box that {@code cover} covers once, as soon as the first burst of typed text is in. */
+  PromptBox(Tty tty, Keyboard keys, Cover cover) {
     this.tty = tty;
     this.keys = keys;
     this.width = Math.max(20, Math.min(Tty.columns(), 100));
+    this.cover = cover;
   }
 
   /** Waits for a prompt; returns {@code null} when the person pressed Ctrl-C. */
   String read() throws InterruptedException {
-    String bar = "─".repeat(width - 2);
-    tty.print("╭" + bar + "╮\n\n╰" + bar + "╯\n\u001b[2A");
+    frame();
     StringBuilder input = new StringBuilder();
     draw(input);
     while (true) {
-      Key key = keys.next(60_000);
+      boolean coverDue = cover != null && input.length() > 0;
+      Key key = keys.next(coverDue ? TYPING_PAUSE_MS : 60_000);
       if (key == null) {
+        if (coverDue) {
+          uncover(input);
+        }
         continue;
       }
       switch (key.kind()) {
@@ -50,6 +72,21 @@ final class PromptBox {
       }
       draw(input);
     }
+  }
+
+  private void frame() {
+    String bar = "─".repeat(width - 2);
+    tty.print("╭" + bar + "╮\n\n╰" + bar + "╯\n\u001b[2A");
+  }
+
+  private void uncover(StringBuilder input) throws InterruptedException {
+    boolean keep = cover.show();
+    cover = null;
+    if (!keep) {
+      input.setLength(0);
+    }
+    frame();
+    draw(input);
   }
 
   private void draw(CharSequence input) {
