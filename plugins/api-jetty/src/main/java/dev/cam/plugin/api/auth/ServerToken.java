@@ -2,15 +2,9 @@ package dev.cam.plugin.api.auth;
 
 import dev.cam.api.CamException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * The server's bearer token: the configured {@code server.token}, or the one kept in {@code
@@ -19,8 +13,6 @@ import java.util.Set;
  */
 public final class ServerToken {
   public static final String FILE_NAME = "server.token";
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
 
   private ServerToken() {}
 
@@ -31,15 +23,9 @@ public final class ServerToken {
     }
     Path file = configDir.resolve(FILE_NAME);
     try {
-      if (!Files.exists(file)) {
-        create(file);
-      }
-      String token = Files.readString(file, StandardCharsets.US_ASCII).trim();
+      String token = OwnerOnlyFiles.readOrCreate(file, () -> generate() + "\n").trim();
       if (token.isEmpty()) {
         throw new CamException("the token file " + file + " is empty: delete it to make a new one");
-      }
-      if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-        Files.setPosixFilePermissions(file, OWNER_ONLY);
       }
       return token;
     } catch (IOException e) {
@@ -53,24 +39,5 @@ public final class ServerToken {
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temp =
-        Files.createTempFile(
-            file.getParent(),
-            ".server.token",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    try {
-      Files.writeString(temp, generate() + "\n", StandardCharsets.US_ASCII);
-      // another process starting at the same moment may win; then its token is the one
-      Files.move(temp, file);
-    } catch (FileAlreadyExistsException e) {
-      // keep the winner's token
-    } finally {
-      Files.deleteIfExists(temp);
-    }
   }
 }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cam.api.CamException;
 import dev.cam.api.InvalidInputException;
+import dev.cam.plugin.api.auth.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,19 +87,7 @@ public final class PushSubscriptions {
 
   private void write(List<PushSubscription> subscriptions) {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp =
-          Files.createTempFile(
-              file.getParent(),
-              ".push-subscriptions",
-              ".tmp",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try {
-        json.writeValue(temp.toFile(), subscriptions);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      OwnerOnlyFiles.replace(file, json.writeValueAsString(subscriptions));
       loaded = new ArrayList<>(subscriptions);
     } catch (IOException e) {
       throw new CamException(

@@ -1,17 +1,12 @@
 package dev.cam.plugin.api.push;
 
 import dev.cam.api.CamException;
+import dev.cam.plugin.api.auth.OwnerOnlyFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The server's VAPID key pair (RFC 8292), kept in {@code <configDir>/push-vapid.key} (readable by
@@ -20,8 +15,6 @@ import java.util.Set;
  */
 public final class VapidKeys {
   public static final String FILE_NAME = "push-vapid.key";
-  private static final Set<PosixFilePermission> OWNER_ONLY =
-      PosixFilePermissions.fromString("rw-------");
 
   private VapidKeys() {}
 
@@ -29,13 +22,7 @@ public final class VapidKeys {
   public static KeyPair load(Path configDir) {
     Path file = configDir.resolve(FILE_NAME);
     try {
-      if (!Files.exists(file)) {
-        create(file);
-      }
-      if (!Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-        Files.setPosixFilePermissions(file, OWNER_ONLY);
-      }
-      List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+      List<String> lines = OwnerOnlyFiles.readOrCreate(file, VapidKeys::newPair).lines().toList();
       if (lines.size() < 2) {
         throw broken(file, null);
       }
@@ -59,30 +46,13 @@ public final class VapidKeys {
         cause);
   }
 
-  private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path temp =
-        Files.createTempFile(
-            file.getParent(),
-            ".push-vapid",
-            ".tmp",
-            PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-    try {
-      KeyPair pair = P256.generate();
-      Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-      Files.writeString(
-          temp,
-          b64.encodeToString(P256.encode(pair.getPrivate()))
-              + "\n"
-              + b64.encodeToString(P256.encode(pair.getPublic()))
-              + "\n",
-          StandardCharsets.US_ASCII);
-      // another process starting at the same moment may win; then its pair is the one
-      Files.move(temp, file);
-    } catch (FileAlreadyExistsException e) {
-      // keep the winner's pair
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+  /** A new pair as the file holds it. */
+  private static String newPair() {
+    KeyPair pair = P256.generate();
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return b64.encodeToString(P256.encode(pair.getPrivate()))
+        + "\n"
+        + b64.encodeToString(P256.encode(pair.getPublic()))
+        + "\n";
   }
 }
