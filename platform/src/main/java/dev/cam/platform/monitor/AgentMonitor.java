@@ -50,6 +50,7 @@ public final class AgentMonitor {
   private final boolean typePrompt;
   private final PromptDelivery delivery;
   private final PromptKeys keys;
+  private final SessionContact contact;
 
   private Agent agent;
   private boolean promptDelivered;
@@ -61,13 +62,8 @@ public final class AgentMonitor {
 
   private boolean done;
   private Screen lastScreen;
-  private Instant lostSince;
   private Instant lastActivity;
 
-  /** The prompt on screen (kind and text), and when it may be answered: its own settle time. */
-  private String shownPrompt;
-
-  private Instant promptDue;
   private Instant lastProbeAt;
   private PendingProbe probe;
 
@@ -104,6 +100,7 @@ public final class AgentMonitor {
     this.promptDelivered = started;
     this.worked = started;
     this.delivery = new PromptDelivery(agent.prompt(), started || !this.typePrompt);
+    this.contact = new SessionContact(transport, session, settings.lostContactLimit());
     this.keys = new PromptKeys(agent.id(), agent.prompt(), transport, session, adapter, journal);
   }
 
@@ -166,17 +163,23 @@ public final class AgentMonitor {
     }
     Instant now = now();
     schedule.looking(now);
-    Screen screen = capture();
-    if (screen == null) {
+    SessionContact.Look look = contact.capture(now);
+    if (look.failure() != null) {
+      end(AgentStatus.FAILED, look.failure(), lastScreen);
       return;
     }
+    if (look.error() != null) {
+      error(look.error());
+      return;
+    }
+    Screen screen = look.screen();
     lastScreen = screen;
     if (stability.update(screen, now)) {
       lastActivity = now;
       outputs.changed();
-    } else if (!aliveQuietly()) {
+    } else if (!contact.alive()) {
       // A pane whose program exited keeps its last screen; only a still screen needs the check.
-      end(AgentStatus.FAILED, "the session ended: the tool exited or was killed", screen);
+      end(AgentStatus.FAILED, SessionContact.GONE, screen);
       return;
     }
     publishOutput(screen, now);
@@ -190,55 +193,6 @@ public final class AgentMonitor {
     }
     if (!done) {
       scheduleWake(now);
-    }
-  }
-
-  private Screen capture() {
-    try {
-      Screen screen = transport.capture(session, 0, false);
-      lostSince = null;
-      return screen;
-    } catch (TransportException e) {
-      if (aliveQuietly()) {
-        unreachable(e);
-        return null;
-      }
-      end(
-          AgentStatus.FAILED,
-          "the session ended: the tool exited or was killed"
-              + (lostSince == null
-                  ? ""
-                  : " (found gone when " + session.machine().label() + " answered again)"),
-          lastScreen);
-      return null;
-    }
-  }
-
-  /** The transport fails (a cut connection): ridden out up to the limit, then the agent fails. */
-  private void unreachable(TransportException e) {
-    Instant now = now();
-    lostSince = lostSince == null ? now : lostSince;
-    Duration lost = Duration.between(lostSince, now);
-    if (lost.compareTo(settings.lostContactLimit()) < 0) {
-      error("capture failed: " + e.getMessage());
-      return;
-    }
-    end(
-        AgentStatus.FAILED,
-        "lost contact with the session on "
-            + session.machine().label()
-            + " for "
-            + lost.toSeconds()
-            + " s: "
-            + e.getMessage(),
-        lastScreen);
-  }
-
-  private boolean aliveQuietly() {
-    try {
-      return transport.isAlive(session);
-    } catch (TransportException e) {
-      return true;
     }
   }
 
@@ -258,8 +212,6 @@ public final class AgentMonitor {
       return;
     }
     answers.cleared();
-    shownPrompt = null;
-    promptDue = null;
     if (agent.status() == AgentStatus.WAITING) {
       agent = journal.status(agent, activeStatus(), "no longer waiting");
     }
@@ -373,12 +325,8 @@ public final class AgentMonitor {
       }
       return;
     }
-    String shown = prompt.kind() + "\n" + prompt.text();
-    if (!shown.equals(shownPrompt)) {
-      shownPrompt = shown;
-      promptDue = now.plus(prompt.settle());
-    }
-    boolean settled = stability.stable(settings.promptSettle(), now) && !now.isBefore(promptDue);
+    boolean settled =
+        stability.stable(settings.promptSettle(), now) && answers.shownLongEnough(prompt, now);
     if (answers.answer(agent.id(), prompt, screen, now, settled)) {
       lastActivity = now;
     }
@@ -457,7 +405,7 @@ public final class AgentMonitor {
             Wakeups.earliest(
                 Wakeups.next(settings, stability, agent, lastActivity, probe != null, outputs, now),
                 answers.untilCool(now)),
-            promptDue == null ? null : Duration.between(now, promptDue)),
+            answers.untilDue(now)),
         now);
   }
 

@@ -20,6 +20,11 @@ final class PromptAnswers {
   private final SessionRef session;
   private final AgentJournal journal;
 
+  /** The prompt on screen (kind and text), and when it may be answered: its own settle time. */
+  private String shown;
+
+  private Instant due;
+
   PromptAnswers(Duration cooldown, Transport transport, SessionRef session, AgentJournal journal) {
     this.gate = new ConfirmGate(cooldown);
     this.transport = transport;
@@ -41,9 +46,26 @@ final class PromptAnswers {
     return true;
   }
 
+  /** Whether the prompt has been on screen for its own settle time ({@link PromptMatch#settle}). */
+  boolean shownLongEnough(PromptMatch prompt, Instant now) {
+    String question = prompt.kind() + "\n" + prompt.text();
+    if (!question.equals(shown)) {
+      shown = question;
+      due = now.plus(prompt.settle());
+    }
+    return !now.isBefore(due);
+  }
+
+  /** Time until the prompt on screen may be answered, or {@code null} when none waits. */
+  Duration untilDue(Instant now) {
+    return due == null ? null : Duration.between(now, due);
+  }
+
   /** The screen moved on: the next prompt is a new question. */
   void cleared() {
     gate.cleared();
+    shown = null;
+    due = null;
   }
 
   /** Time until the cooldown ends, or {@code null} when none runs. */
