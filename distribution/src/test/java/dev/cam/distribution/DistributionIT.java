@@ -171,4 +171,46 @@ class DistributionIT {
       serve.destroyForcibly();
     }
   }
+
+  @Test
+  void serveDaemonRunsInTheBackgroundWithTheGivenConfigFileUntilStopped() throws Exception {
+    // port 0 only in this file: a daemon that did not get --config would bind 8420
+    Path file = temp.resolve("mine.toml");
+    Files.writeString(file, "[server]\nhost = \"127.0.0.1\"\nport = 0\n");
+
+    CamRun started = CamRun.of(CAM, temp, "--config", file.toString(), "serve", "--daemon");
+
+    assertEquals(0, started.exitCode(), started.out() + started.err());
+    assertTrue(started.out().contains("running in the background, pid"), started.out());
+    long pid = Long.parseLong(started.out().replaceAll("(?s).*pid (\\d+).*", "$1").strip());
+    try {
+      Path log = temp.resolve("data/serve.log");
+      String serving =
+          dev.cam.plugin.tmux.testkit.Await.value(
+              () -> readIfThere(log),
+              text -> text.contains("front-end(s) running"),
+              java.time.Duration.ofSeconds(30));
+      assertTrue(
+          serving.contains("started api http://127.0.0.1:") && !serving.contains(":8420/"),
+          serving);
+      CamRun status = CamRun.of(CAM, temp, "serve", "status");
+      assertEquals(0, status.exitCode(), status.out() + status.err());
+      assertTrue(status.out().contains("running, pid " + pid), status.out());
+
+      CamRun stop = CamRun.of(CAM, temp, "serve", "stop");
+
+      assertTrue(stop.out().contains("cam serve stopped (pid " + pid + ")"), stop.out());
+      assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+    } finally {
+      ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    }
+  }
+
+  private static String readIfThere(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file) : "";
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

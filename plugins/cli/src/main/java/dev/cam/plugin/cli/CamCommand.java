@@ -91,6 +91,11 @@ final class CamCommand implements Callable<Integer> {
     return verbose;
   }
 
+  /** The user config file given with {@code --config}, or null. */
+  Path config() {
+    return config;
+  }
+
   boolean json() {
     return json;
   }

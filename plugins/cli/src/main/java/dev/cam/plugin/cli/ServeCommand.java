@@ -5,6 +5,7 @@ import dev.cam.api.PlatformContext;
 import dev.cam.api.Subscription;
 import dev.cam.plugin.cli.system.ServerProcess;
 import dev.cam.plugin.cli.system.ServerStatus;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,9 +118,13 @@ final class ServeCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** This call's configuration flags, for the background server's command line. */
+  /** This call's config file and configuration flags, for the background server's command line. */
   private List<String> flagArgs() {
     List<String> args = new ArrayList<>();
+    Path config = CamCommand.of(spec.commandLine()).config();
+    if (config != null) {
+      args.addAll(List.of("--config", config.toAbsolutePath().normalize().toString()));
+    }
     if (relay != null) {
       args.addAll(List.of("--relay", relay));
     }
