@@ -318,6 +318,7 @@ class WebAgentPagesBrowserIT {
       rig.await(d -> rig.text("h1").equals("Server unreachable"));
       assertTrue(rig.text("main").contains("cam serve"));
       Browser.screenshot(rig.driver, Browser.PHONE, WebRig.SHOTS.resolve("offline-phone.png"));
+      Browser.screenshot(rig.driver, Browser.DESKTOP, WebRig.SHOTS.resolve("offline-desktop.png"));
     } finally {
       rig.startServer();
     }
