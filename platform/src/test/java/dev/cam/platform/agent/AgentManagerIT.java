@@ -100,15 +100,7 @@ class AgentManagerIT {
   @Test
   void aPromptWithASettleTimeIsAnsweredOnceItHasBeenShownThatLong() throws Exception {
     Path journal = dir.resolve("journal");
-    Agent agent =
-        manager.run(
-            rig.request(
-                Map.of(
-                    FakeTool.SCRIPT,
-                    rig.script(task("timed-permission Deploy (settle 700ms)", "done")),
-                    FakeTool.JOURNAL,
-                    journal.toString()),
-                null));
+    Agent agent = runJournalled(task("timed-permission Deploy (settle 700ms)", "done"), journal);
 
     rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
 
@@ -139,15 +131,7 @@ class AgentManagerIT {
   @Test
   void aDialogCoveringTheTypedPromptDoesNotLeaveItUnsent() {
     Path journal = dir.resolve("journal");
-    Agent agent =
-        manager.run(
-            rig.request(
-                Map.of(
-                    FakeTool.SCRIPT,
-                    rig.script("ready-then-trust keep " + LATE + "\nbusy 300ms\ndone"),
-                    FakeTool.JOURNAL,
-                    journal.toString()),
-                null));
+    Agent agent = runJournalled("ready-then-trust keep " + LATE + "\nbusy 300ms\ndone", journal);
 
     rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
 
@@ -162,15 +146,7 @@ class AgentManagerIT {
   @Test
   void aPromptSwallowedByADialogIsTypedAgain() {
     Path journal = dir.resolve("journal");
-    Agent agent =
-        manager.run(
-            rig.request(
-                Map.of(
-                    FakeTool.SCRIPT,
-                    rig.script("ready-then-trust lose " + LATE + "\nbusy 300ms\ndone"),
-                    FakeTool.JOURNAL,
-                    journal.toString()),
-                null));
+    Agent agent = runJournalled("ready-then-trust lose " + LATE + "\nbusy 300ms\ndone", journal);
 
     rig.await(agent.id(), AgentStatus.COMPLETED, WAIT);
 
@@ -512,6 +488,14 @@ class AgentManagerIT {
   }
 
   /** The fake agent's journal of answers and prompts, as "event text". */
+  /** Runs the fake agent on this script, recording what it received in {@code journal}. */
+  private Agent runJournalled(String script, Path journal) {
+    return manager.run(
+        rig.request(
+            Map.of(FakeTool.SCRIPT, rig.script(script), FakeTool.JOURNAL, journal.toString()),
+            null));
+  }
+
   private static List<String> journalled(Path journal) {
     return Journal.read(journal).stream()
         .filter(e -> e.event().equals("trust") || e.event().equals("prompt"))
