@@ -107,8 +107,7 @@ public final class AgentManager implements AgentControl, AutoCloseable {
   public LaunchPlan plan(RunRequest request) {
     ToolAdapter adapter = catalog.tool(request.tool());
     Agent agent = draft(PLAN_ID, request, adapter);
-    LaunchSpec spec =
-        settings.runDefaults().launch(agent.tool(), adapter.launch(new LaunchRequest(agent)));
+    LaunchSpec spec = launchSpec(agent, adapter);
     return new LaunchPlan(
         agent,
         new LaunchSpec(
@@ -146,10 +145,14 @@ public final class AgentManager implements AgentControl, AutoCloseable {
         settings.runDefaults().apply(adapter.id(), request.options()));
   }
 
+  /** The adapter's launch of the agent with the tool's {@code [tools.<id>]} section applied. */
+  private LaunchSpec launchSpec(Agent agent, ToolAdapter adapter) {
+    return settings.runDefaults().launch(agent.tool(), adapter.launch(new LaunchRequest(agent)));
+  }
+
   private Agent launch(Agent agent, ToolAdapter adapter, Transport transport) {
     try {
-      LaunchSpec spec =
-          settings.runDefaults().launch(agent.tool(), adapter.launch(new LaunchRequest(agent)));
+      LaunchSpec spec = launchSpec(agent, adapter);
       SessionRef ref = starter.create(agent, spec, transport);
       Agent started = agent.withSession(transport.id(), ref.name(), journal.clock().instant());
       started = journal.status(started, AgentStatus.STARTING, null);
