@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public final class ConfigFileEditor {
   private final TomlMapper mapper = new TomlMapper();
-  private final TomlLayer toml = new TomlLayer(mapper);
+  private final TomlLayer toml = new TomlLayer(mapper.tokenStreamFactory());
 
   /**
    * Sets {@code key} to {@code value} in {@code file}, creating the file when missing.

@@ -1,6 +1,6 @@
 package dev.cam.platform.config;
 
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
   static final String DEFAULTS = "/dev/cam/platform/config/defaults.toml";
-  private final TomlLayer toml = new TomlLayer(new TomlMapper());
+  private final TomlLayer toml = new TomlLayer(new TomlFactory());
 
   /**
    * @throws dev.cam.api.ConfigException for a syntax error, an unknown key or a bad value
