@@ -1,7 +1,6 @@
 package dev.cam.platform;
 
 import dev.cam.api.Cli;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -23,27 +22,13 @@ public final class Main {
   /** System property set by {@code bin/cam} while it writes the class-data archive. */
   static final String CDS_DUMP_PROPERTY = "cam.cds.dump";
 
-  /**
-   * What the archive run does after the command it was given, output discarded: the everyday
-   * commands, so the classes they load (config, store, JSON) come from the archive at every start.
-   */
-  static final List<List<String>> CDS_TRAINING =
-      List.of(
-          List.of("list", "-n", "1"),
-          List.of("list", "--json", "-n", "1"),
-          List.of("status", "0"),
-          List.of("config", "show"));
-
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(List.of(args), System.getenv(), System.out, System.err);
-    if (Boolean.getBoolean(CDS_DUMP_PROPERTY)) {
-      PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-      for (List<String> command : CDS_TRAINING) {
-        run(command, System.getenv(), discard, discard);
-      }
-    }
+    int code =
+        Boolean.getBoolean(CDS_DUMP_PROPERTY)
+            ? CdsTraining.run(List.of(args), System.getenv(), System.out, System.err)
+            : run(List.of(args), System.getenv(), System.out, System.err);
     System.exit(code);
   }
 

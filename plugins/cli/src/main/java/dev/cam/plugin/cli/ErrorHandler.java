@@ -1,6 +1,5 @@
 package dev.cam.plugin.cli;
 
-import dev.cam.api.CamException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -35,15 +34,10 @@ public final class ErrorHandler
 
   /** The message, or for errors CAM did not word itself, their kind and message. */
   public static String oneLine(Throwable failure) {
-    String message = failure.getMessage();
-    String text;
-    if (failure instanceof CamException || failure instanceof CommandLine.ParameterException) {
-      text = message;
-    } else if (message == null || message.isBlank()) {
-      text = failure.getClass().getSimpleName() + "; run with -v for details";
-    } else {
-      text = message + " (" + failure.getClass().getSimpleName() + "; -v shows more)";
+    if (failure instanceof CommandLine.ParameterException) {
+      String message = failure.getMessage();
+      return message == null ? "failed" : message.replace('\n', ' ').strip();
     }
-    return text == null ? "failed" : text.replace('\n', ' ').strip();
+    return Failures.oneLine(failure);
   }
 }

@@ -1,7 +1,5 @@
 package dev.cam.plugin.cli;
 
-import dev.cam.api.InvalidInputException;
-import dev.cam.api.NotFoundException;
 import picocli.CommandLine;
 
 /** {@code cam}'s exit codes, and which error gives which. */
@@ -14,13 +12,6 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
 
   @Override
   public int getExitCode(Throwable failure) {
-    if (failure instanceof CommandLine.ParameterException
-        || failure instanceof InvalidInputException) {
-      return USAGE;
-    }
-    if (failure instanceof NotFoundException) {
-      return NOT_FOUND;
-    }
-    return FAILURE;
+    return failure instanceof CommandLine.ParameterException ? USAGE : Failures.exitCode(failure);
   }
 }

@@ -22,24 +22,41 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 public final class Mode {
   private final PlatformContext context;
-  private final CamCommand root;
+  private final String serverFlag;
+  private final String tokenFlag;
   private final Map<String, String> env;
 
-  private Mode(PlatformContext context, CamCommand root, Map<String, String> env) {
+  /**
+   * @param serverFlag {@code --server}, or null
+   * @param tokenFlag {@code --token}, or null
+   * @param env the environment ({@code CAM_SERVER}, {@code CAM_TOKEN})
+   */
+  static Mode of(
+      PlatformContext context, String serverFlag, String tokenFlag, Map<String, String> env) {
+    return new Mode(context, serverFlag, tokenFlag, env);
+  }
+
+  private Mode(
+      PlatformContext context, String serverFlag, String tokenFlag, Map<String, String> env) {
     this.context = context;
-    this.root = root;
+    this.serverFlag = serverFlag;
+    this.tokenFlag = tokenFlag;
     this.env = env;
   }
 
   public static Mode of(CommandSpec spec, PlatformContext context) {
     CamCommand root = CamCommand.of(spec.commandLine());
-    return new Mode(context, root, root.env());
+    return new Mode(context, root.server(), root.token(), root.env());
   }
 
   /** The service the command talks to. */
   public static CamService service(CommandSpec spec, PlatformContext context) {
-    Mode mode = of(spec, context);
-    return mode.remote().<CamService>map(r -> r).orElseGet(() -> new LocalCam(context));
+    return of(spec, context).service();
+  }
+
+  /** The server's API when one is given, else this machine's store and kernel. */
+  public CamService service() {
+    return remote().<CamService>map(r -> r).orElseGet(() -> new LocalCam(context));
   }
 
   /** The server's API when a server is given. */
@@ -49,11 +66,11 @@ public final class Mode {
 
   /** The server's URL, if one is given. */
   public Optional<String> server() {
-    return first(root.server(), env.get("CAM_SERVER"), context.config().get("server.url"));
+    return first(serverFlag, env.get("CAM_SERVER"), context.config().get("server.url"));
   }
 
   private Optional<String> token() {
-    return first(root.token(), env.get("CAM_TOKEN"), context.config().get("server.token"))
+    return first(tokenFlag, env.get("CAM_TOKEN"), context.config().get("server.token"))
         .or(this::tokenFile);
   }
 

@@ -4,6 +4,7 @@ import dev.cam.api.Cli;
 import dev.cam.api.PlatformContext;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import org.pf4j.Extension;
 import picocli.CommandLine;
 
@@ -27,26 +28,19 @@ public final class PicocliCli implements Cli {
       out.flush();
       return ExitCodes.OK;
     }
+    boolean terminal = System.console() != null;
+    Optional<Integer> quick = QuickCommands.run(context, args, out, err, terminal, System.getenv());
+    if (quick.isPresent()) {
+      return quick.get();
+    }
     CommandLine line = commandLine(context, out, err, args);
-    ((CamCommand) line.getCommand()).terminal(System.console() != null);
+    ((CamCommand) line.getCommand()).terminal(terminal);
     return line.execute(args.toArray(String[]::new));
   }
 
   /** The command tree these arguments need, writing to these streams; tests call it directly. */
   static CommandLine commandLine(
       PlatformContext context, PrintWriter out, PrintWriter err, List<String> args) {
-    ContextFactory factory = new ContextFactory(context);
-    CommandLine line = new CommandLine(CamCommand.class, factory);
-    for (Class<?> subcommand : Commands.neededFor(args)) {
-      line.addSubcommand(new CommandLine(subcommand, factory));
-    }
-    ErrorHandler errors = new ErrorHandler();
-    return line.setOut(out)
-        .setErr(err)
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionStrategy(new LocalOnly())
-        .setExitCodeExceptionMapper(new ExitCodes())
-        .setExecutionExceptionHandler(errors)
-        .setParameterExceptionHandler(errors);
+    return CommandTree.build(context, out, err, args);
   }
 }

@@ -59,6 +59,17 @@ public final class CliRig implements AutoCloseable {
     return line.execute(args);
   }
 
+  /**
+   * Runs {@code cam args...} on the quick path (no picocli) when it takes them; output is
+   * collected.
+   *
+   * @return the exit code, or empty when the quick path leaves these arguments to picocli
+   */
+  public java.util.Optional<Integer> quick(String... args) {
+    return QuickCommands.run(
+        kernel, List.of(args), new PrintWriter(out), new PrintWriter(err), false, cliEnv);
+  }
+
   /** The environment the command line sees from now on (CAM_SERVER, CAM_TOKEN), none at first. */
   public void cliEnv(Map<String, String> environment) {
     this.cliEnv = Map.copyOf(environment);

@@ -62,9 +62,13 @@ public final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Output output = new Output(spec);
-    AgentQuery query = query();
-    CamService cam = Mode.service(spec, context);
+    return list(
+        Mode.service(spec, context), new Output(spec), query(statuses, tool, ctx, limit), watch);
+  }
+
+  /** Prints the agents the query selects, or with {@code watch} follows them. */
+  public static int list(CamService cam, Output output, AgentQuery query, boolean watch)
+      throws InterruptedException {
     if (watch) {
       new ListWatch(cam, output, query).run();
       return ExitCodes.OK;
@@ -73,14 +77,15 @@ public final class ListCommand implements Callable<Integer> {
     if (output.json()) {
       output.printJson(Json.object("agents", agents.stream().map(AgentJson::agent).toList()));
     } else if (agents.isEmpty()) {
-      output.println("no agents" + (statuses.isEmpty() ? "" : " with that status"));
+      output.println("no agents" + (query.statuses().isEmpty() ? "" : " with that status"));
     } else {
       output.printTable(AgentTable.HEADERS, AgentTable.rows(agents, output.style(), Instant.now()));
     }
     return ExitCodes.OK;
   }
 
-  AgentQuery query() {
+  /** The query of {@code --status}, {@code --tool}, {@code --ctx} and {@code -n}. */
+  public static AgentQuery query(List<String> statuses, String tool, String ctx, int limit) {
     if (limit < 0) {
       throw new dev.cam.api.InvalidInputException("-n must be 0 (all) or more");
     }

@@ -50,8 +50,11 @@ public final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Output output = new Output(spec);
-    CamService cam = Mode.service(spec, context);
+    return show(Mode.service(spec, context), new Output(spec), id, events);
+  }
+
+  /** Prints the agent with this id (or unique prefix) and its last {@code events} log entries. */
+  public static int show(CamService cam, Output output, String id, int events) {
     Agent agent = cam.agent(id);
     List<Map<String, Object>> recent = events <= 0 ? List.of() : cam.log(agent.id(), events);
     if (output.json()) {
