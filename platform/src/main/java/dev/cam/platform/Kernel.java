@@ -79,6 +79,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   private final Lazy<EventBus> events = new Lazy<>(this::createEvents);
   private final Lazy<AgentManager> control = new Lazy<>(this::createControl);
   private final Lazy<TaskRunner> tasks = new Lazy<>(this::createTasks);
+  private volatile Thread storeOpener;
 
   /**
    * @param home the distribution's directory (holding {@code plugins/})
@@ -119,6 +120,27 @@ public final class Kernel implements PlatformContext, AutoCloseable {
         .map(info -> info.source() + ": " + info.reason())
         .findFirst()
         .orElse("no '" + CLI_PLUGIN + "' plugin in " + home.resolve("plugins"));
+  }
+
+  /**
+   * Starts opening the store on a background thread, for a command that is about to read it. The
+   * first caller of {@link #agents()} and the like then waits for it instead of opening it; a
+   * failure is left for that caller to meet and report.
+   */
+  public void openStoreAhead() {
+    Thread opener =
+        new Thread(
+            () -> {
+              try {
+                store.get();
+              } catch (RuntimeException e) {
+                // the command's own call opens it again and reports the failure
+              }
+            },
+            "cam-store-open");
+    opener.setDaemon(true);
+    opener.start();
+    this.storeOpener = opener;
   }
 
   @Override
@@ -208,6 +230,14 @@ public final class Kernel implements PlatformContext, AutoCloseable {
 
   @Override
   public void close() {
+    Thread opener = storeOpener;
+    if (opener != null) {
+      try {
+        opener.join(); // the store it opens is closed below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     control.ifCreated(AgentManager::close);
     host.ifCreated(PluginHost::close);
     store.ifCreated(Store::close);

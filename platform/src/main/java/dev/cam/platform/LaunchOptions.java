@@ -75,6 +75,22 @@ public record LaunchOptions(
     return new LaunchOptions(config, data, verbose, flags);
   }
 
+  /** The command's name: the first argument that is neither an option nor its value; or null. */
+  public static String commandWord(List<String> args) {
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--")) {
+        return null;
+      }
+      if (GLOBAL_WITH_VALUE.contains(arg)) {
+        i++;
+      } else if (!arg.startsWith("-")) {
+        return arg;
+      }
+    }
+    return null;
+  }
+
   private static boolean isFlag(String arg) {
     return SERVE_FLAG_KEYS.containsKey(arg);
   }

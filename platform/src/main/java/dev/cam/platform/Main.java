@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code cam} launcher: starts only the command-line plugin, hands it the arguments and exits
@@ -21,6 +22,10 @@ public final class Main {
 
   /** System property set by {@code bin/cam} while it writes the class-data archive. */
   static final String CDS_DUMP_PROPERTY = "cam.cds.dump";
+
+  /** Commands that never read the store. */
+  private static final Set<String> NO_STORE_COMMANDS =
+      Set.of("plugins", "config", "version", "completion", "help", "doctor", "init", "tools");
 
   private Main() {}
 
@@ -47,6 +52,9 @@ public final class Main {
     }
     Path workingDir = Path.of("").toAbsolutePath();
     try (Kernel kernel = new Kernel(home(), env, workingDir, options)) {
+      if (readsLocalStore(args, env)) {
+        kernel.openStoreAhead();
+      }
       Optional<Cli> cli = kernel.cli();
       if (cli.isEmpty()) {
         errors.println(
@@ -60,6 +68,20 @@ public final class Main {
       errors.flush();
       return code;
     }
+  }
+
+  /**
+   * Whether this command will most likely read this machine's store: then opening it (the SQLite
+   * driver's start is ~100 ms of a cold command) can run on another core while the command line's
+   * plugin loads. A wrong guess costs only that work: the command opens the store itself, or never.
+   */
+  static boolean readsLocalStore(List<String> args, Map<String, String> env) {
+    String command = LaunchOptions.commandWord(args);
+    boolean remote =
+        args.contains("--server")
+            || args.stream().anyMatch(a -> a.startsWith("--server="))
+            || env.get("CAM_SERVER") != null;
+    return command != null && !remote && !NO_STORE_COMMANDS.contains(command);
   }
 
   /** {@code -Dcam.home}, else the directory above the {@code lib/} holding this class. */

@@ -1,7 +1,6 @@
 package dev.cam.platform.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -38,17 +37,13 @@ import java.util.regex.Pattern;
  */
 public final class JsonlAgentLogs implements AgentLogs {
   private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
-  private static final TypeReference<LinkedHashMap<String, Object>> LINE = new TypeReference<>() {};
   private static final Set<StandardOpenOption> APPEND =
       Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   private final Path logsDir;
   private final Clock clock;
   private volatile boolean dirReady;
-  private final ObjectMapper mapper =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+  // made on the first append: reading needs none (JsonLine)
+  private volatile ObjectMapper mapper;
 
   public JsonlAgentLogs(Path logsDir) {
     this(logsDir, Clock.systemUTC());
@@ -100,7 +95,7 @@ public final class JsonlAgentLogs implements AgentLogs {
 
   private byte[] encode(Map<String, Object> line) {
     try {
-      return (mapper.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+      return (mapper().writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(
           "cannot write a log line as JSON: "
@@ -108,6 +103,19 @@ public final class JsonlAgentLogs implements AgentLogs {
               + "; use strings, numbers, booleans, lists and maps",
           e);
     }
+  }
+
+  private ObjectMapper mapper() {
+    ObjectMapper m = mapper;
+    if (m == null) {
+      m =
+          new ObjectMapper()
+              .registerModule(new JavaTimeModule())
+              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+              .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+      mapper = m;
+    }
+    return m;
   }
 
   private void write(Path file, byte[] bytes) {
@@ -158,14 +166,10 @@ public final class JsonlAgentLogs implements AgentLogs {
     }
   }
 
-  private void parse(String line, List<Map<String, Object>> out) {
-    if (line.isBlank()) {
-      return;
-    }
-    try {
-      out.add(mapper.readValue(line, LINE));
-    } catch (JsonProcessingException e) {
-      // not a whole JSON object (a line torn by a crash); the rest of the log is still good
+  private static void parse(String line, List<Map<String, Object>> out) {
+    if (!line.isBlank()) {
+      // a line that is not a whole JSON object was torn by a crash; the rest is still good
+      JsonLine.object(line).ifPresent(out::add);
     }
   }
 }

@@ -37,6 +37,25 @@ class JsonlAgentLogsTest {
   }
 
   @Test
+  void linesReadBackAsAnObjectMapperReadsUntypedJson() throws Exception {
+    JsonlAgentLogs logs = new JsonlAgentLogs(tmp.resolve("logs"));
+    Map<String, Object> fields = new java.util.LinkedHashMap<>();
+    fields.put("count", 3);
+    fields.put("big", 12345678901L);
+    fields.put("ratio", 0.5);
+    fields.put("ok", true);
+    fields.put("none", null);
+    fields.put("keys", List.of("a", List.of(1, 2), Map.of("x", "y")));
+    fields.put("screen", Map.of("lines", List.of("\u001b[1mbold\"quoted\"", "é ✓")));
+    logs.append("a1", "detail", fields);
+    String written = Files.readString(tmp.resolve("logs/a1.jsonl")).strip();
+    Map<String, Object> expected =
+        new ObjectMapper()
+            .readValue(written, new com.fasterxml.jackson.core.type.TypeReference<>() {});
+    assertEquals(expected, logs.read("a1", 0).get(0));
+  }
+
+  @Test
   void tailReadsTheLastLinesOfABigLog() {
     JsonlAgentLogs logs = new JsonlAgentLogs(tmp);
     for (int i = 0; i < 5000; i++) {
