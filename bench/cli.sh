@@ -48,10 +48,12 @@ echo "cam CLI: $runs runs each, 1000 agents, 100000 events, $(nproc) cores, load
 printf '  %-34s %6s %6s %6s\n' "(ms)" median min cpu
 report "java -version (floor)" "$(measure "$java" -version)"
 report "cam --version" "$(measure "$cam" --version)"
-report "cam list (50 newest)" "$(measure "$cam" list)"
+list=$(measure "$cam" list)
+report "cam list (50 newest)" "$list"
 report "cam list -n 0 (all 1000)" "$(measure "$cam" list -n 0)"
 report "cam list --json" "$(measure "$cam" list --json)"
-report "cam status <id>" "$(measure "$cam" status "$id")"
+status=$(measure "$cam" status "$id")
+report "cam status <id>" "$status"
 report "cam status <8-char prefix>" "$(measure "$cam" status "${id:0:8}")"
 
 # The same reads through the REST API of a 'cam serve' on the same store (remote mode), on a
@@ -71,3 +73,11 @@ fi
 report "cam --server URL list" "$(measure "$cam" --server "$url" list)"
 report "cam --server URL list -n 0" "$(measure "$cam" --server "$url" list -n 0)"
 report "cam --server URL status <id>" "$(measure "$cam" --server "$url" status "$id")"
+
+goal() { # label, "median min cpu", goal ms
+  read -r median _ _ <<< "$2"
+  if [ "$median" -lt "$3" ]; then verdict="GOAL met"; else verdict="GOAL MISSED"; fi
+  printf '%s: %s median %s ms, goal < %s ms\n' "$verdict" "$1" "$median" "$3"
+}
+goal "cam list" "$list" 350
+goal "cam status <id>" "$status" 350

@@ -61,3 +61,11 @@ report "cam --version   (goal < 250)" "$version" "$floor_median"
 report "cam plugins     (goal < 350)" "$plugins" "$floor_median"
 report "cam --version, CAM_CDS=off" "$version_off" "$floor_median"
 report "cam plugins, CAM_CDS=off" "$plugins_off" "$floor_median"
+
+goal() { # label, "median min cpu", goal ms
+  read -r median _ _ <<< "$2"
+  if [ "$median" -lt "$3" ]; then verdict="GOAL met"; else verdict="GOAL MISSED"; fi
+  printf '%s: %s median %s ms, goal < %s ms\n' "$verdict" "$1" "$median" "$3"
+}
+goal "cam --version" "$version" 250
+goal "cam plugins" "$plugins" 350

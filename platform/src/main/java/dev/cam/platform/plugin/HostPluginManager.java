@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFactory;
+import org.pf4j.ExtensionFinder;
 import org.pf4j.ExtensionWrapper;
 import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptorFinder;
@@ -56,6 +57,13 @@ final class HostPluginManager extends DefaultPluginManager {
   @Override
   protected PluginDescriptorFinder createPluginDescriptorFinder() {
     return new ManifestDescriptors();
+  }
+
+  @Override
+  protected ExtensionFinder createExtensionFinder() {
+    PluginExtensionFinder finder = new PluginExtensionFinder(this);
+    addPluginStateListener(finder); // it forgets what it found when plugins come and go
+    return finder;
   }
 
   @Override
