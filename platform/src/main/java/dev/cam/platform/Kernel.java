@@ -80,6 +80,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   private final Lazy<AgentManager> control = new Lazy<>(this::createControl);
   private final Lazy<TaskRunner> tasks = new Lazy<>(this::createTasks);
   private volatile Thread storeOpener;
+  private volatile boolean pluginsOnly;
 
   /**
    * @param home the distribution's directory (holding {@code plugins/})
@@ -120,6 +121,14 @@ public final class Kernel implements PlatformContext, AutoCloseable {
         .map(info -> info.source() + ": " + info.reason())
         .findFirst()
         .orElse("no '" + CLI_PLUGIN + "' plugin in " + home.resolve("plugins"));
+  }
+
+  /**
+   * Takes extensions from plugins only, not from the class path: the launcher's class path holds
+   * libraries only. Call it before anything asks for plugins.
+   */
+  public void extensionsFromPluginsOnly() {
+    this.pluginsOnly = true;
   }
 
   /**
@@ -246,6 +255,9 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   private PluginHost createHost() {
     List<Path> roots = List.of(home.resolve("plugins"), dirs.pluginsDir());
     PluginHost created = new PluginHost(roots, version(), () -> this);
+    if (pluginsOnly) {
+      created.extensionsFromPluginsOnly();
+    }
     created.disabledByConfig(() -> config.get().getList(DISABLED_PLUGINS));
     return created;
   }

@@ -52,6 +52,7 @@ public final class Main {
     }
     Path workingDir = Path.of("").toAbsolutePath();
     try (Kernel kernel = new Kernel(home(), env, workingDir, options)) {
+      kernel.extensionsFromPluginsOnly();
       if (readsLocalStore(args, env)) {
         kernel.openStoreAhead();
       }

@@ -71,6 +71,11 @@ final class HostPluginManager extends DefaultPluginManager {
     return new StrictPluginFactory();
   }
 
+  /** Extensions from plugins only, not from the class path CAM runs on. */
+  void extensionsFromPluginsOnly() {
+    ((PluginExtensionFinder) extensionFinder).pluginsOnly();
+  }
+
   DisabledPlugins disabled() {
     return (DisabledPlugins) pluginStatusProvider;
   }

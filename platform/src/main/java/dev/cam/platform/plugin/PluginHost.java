@@ -53,6 +53,14 @@ public final class PluginHost implements Plugins, AutoCloseable {
     manager.setSystemVersion(camVersion.replaceFirst("-.*", ""));
   }
 
+  /**
+   * Takes extensions from plugins only, not from the class path CAM runs on (which the distribution
+   * fills with libraries and no extensions): looking there opens every jar on it.
+   */
+  public void extensionsFromPluginsOnly() {
+    manager.extensionsFromPluginsOnly();
+  }
+
   /** Also treats these ids as disabled (the {@code plugins.disabled} config key). */
   public void disabledByConfig(Supplier<Collection<String>> ids) {
     manager.disabled().configured(ids);
