@@ -79,7 +79,7 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   private final Lazy<EventBus> events = new Lazy<>(this::createEvents);
   private final Lazy<AgentManager> control = new Lazy<>(this::createControl);
   private final Lazy<TaskRunner> tasks = new Lazy<>(this::createTasks);
-  private volatile Thread storeOpener;
+  private volatile Thread preparer;
   private volatile boolean pluginsOnly;
 
   /**
@@ -132,24 +132,28 @@ public final class Kernel implements PlatformContext, AutoCloseable {
   }
 
   /**
-   * Starts opening the store on a background thread, for a command that is about to read it. The
-   * first caller of {@link #agents()} and the like then waits for it instead of opening it; a
-   * failure is left for that caller to meet and report.
+   * Starts reading the configuration, then opening the store if {@code store}, on a background
+   * thread, for a command about to need them: the command line's plugin loads meanwhile. The first
+   * caller of {@link #config()} or {@link #agents()} and the like then waits for that work instead
+   * of doing it; a failure is left for that caller to meet and report.
    */
-  public void openStoreAhead() {
-    Thread opener =
+  public void prepareAhead(boolean store) {
+    Thread preparer =
         new Thread(
             () -> {
               try {
-                store.get();
+                config.get();
+                if (store) {
+                  this.store.get();
+                }
               } catch (RuntimeException e) {
-                // the command's own call opens it again and reports the failure
+                // the command's own call does it again and reports the failure
               }
             },
-            "cam-store-open");
-    opener.setDaemon(true);
-    opener.start();
-    this.storeOpener = opener;
+            "cam-prepare");
+    preparer.setDaemon(true);
+    preparer.start();
+    this.preparer = preparer;
   }
 
   @Override
@@ -239,10 +243,10 @@ public final class Kernel implements PlatformContext, AutoCloseable {
 
   @Override
   public void close() {
-    Thread opener = storeOpener;
+    Thread opener = preparer;
     if (opener != null) {
       try {
-        opener.join(); // the store it opens is closed below
+        opener.join(); // the store it may open is closed below
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -53,9 +53,7 @@ public final class Main {
     Path workingDir = Path.of("").toAbsolutePath();
     try (Kernel kernel = new Kernel(home(), env, workingDir, options)) {
       kernel.extensionsFromPluginsOnly();
-      if (readsLocalStore(args, env)) {
-        kernel.openStoreAhead();
-      }
+      kernel.prepareAhead(readsLocalStore(args, env));
       Optional<Cli> cli = kernel.cli();
       if (cli.isEmpty()) {
         errors.println(
@@ -73,8 +71,9 @@ public final class Main {
 
   /**
    * Whether this command will most likely read this machine's store: then opening it (the SQLite
-   * driver's start is ~100 ms of a cold command) can run on another core while the command line's
-   * plugin loads. A wrong guess costs only that work: the command opens the store itself, or never.
+   * driver's start is ~100 ms of CPU in a cold command) can run on another core while the command
+   * line's plugin loads. A wrong guess costs only that work: the command opens the store itself, or
+   * never.
    */
   static boolean readsLocalStore(List<String> args, Map<String, String> env) {
     String command = LaunchOptions.commandWord(args);
