@@ -2,9 +2,11 @@ package dev.cam.platform.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
 import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.util.OSInfo;
 
@@ -28,10 +30,7 @@ final class SqliteNative {
     }
     // Keyed by JVM properties: asking sqlite-jdbc's OSInfo would run 'uname' on every start.
     String platform = System.getProperty("os.name") + "-" + System.getProperty("os.arch");
-    Path dir =
-        cacheDir
-            .resolve("sqlite-" + SQLiteJDBCLoader.getVersion())
-            .resolve(platform.replaceAll("[^A-Za-z0-9_.-]", "_"));
+    Path dir = cacheDir.resolve(driverKey()).resolve(platform.replaceAll("[^A-Za-z0-9_.-]", "_"));
     String name = System.mapLibraryName("sqlitejdbc").replace(".jnilib", ".dylib");
     try {
       Path lib = dir.resolve(name);
@@ -43,6 +42,24 @@ final class SqliteNative {
     } catch (IOException | RuntimeException e) {
       // the driver unpacks its own copy, as it would without this
     }
+  }
+
+  /**
+   * Names the driver: its jar's name and size, which need no jar opened (asking the driver for its
+   * version reads a resource, which opens every jar before it on the class path), else its version.
+   */
+  private static String driverKey() {
+    try {
+      CodeSource source = SQLiteJDBCLoader.class.getProtectionDomain().getCodeSource();
+      Path jar = source == null ? null : Path.of(source.getLocation().toURI());
+      if (jar != null && Files.isRegularFile(jar)) {
+        String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+        return name.replaceAll("[^A-Za-z0-9_.-]", "_") + "-" + Files.size(jar);
+      }
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      // named by version below
+    }
+    return "sqlite-" + SQLiteJDBCLoader.getVersion();
   }
 
   private static boolean unpack(Path dir, String name) throws IOException {
