@@ -4,7 +4,6 @@ import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,22 +17,22 @@ import java.util.Optional;
  * <p>Threading: stateless apart from its TOML reader; safe from any thread.
  */
 public final class ConfigLoader {
-  static final String DEFAULTS = "/dev/cam/platform/config/defaults.toml";
-  private final TomlLayer toml = new TomlLayer(new TomlFactory());
+  // made when a file is there to read: a command run without config files loads no TOML parser
+  private TomlLayer toml;
 
   /**
    * @throws dev.cam.api.ConfigException for a syntax error, an unknown key or a bad value
    */
   public LayeredConfig load(ConfigSources sources) {
-    Map<String, Setting> merged = new LinkedHashMap<>(toml.readResource(DEFAULTS, "default"));
+    Map<String, Setting> merged = ConfigDefaults.settings();
     List<Path> files = new ArrayList<>();
     if (Files.isRegularFile(sources.userFile())) {
-      merged.putAll(toml.read(sources.userFile()));
+      merged.putAll(toml().read(sources.userFile()));
       files.add(sources.userFile());
     }
     Optional<Path> project = projectFile(sources.workingDir(), sources.userFile());
     if (project.isPresent()) {
-      merged.putAll(toml.read(project.get()));
+      merged.putAll(toml().read(project.get()));
       files.add(project.get());
     }
     merged.putAll(EnvLayer.read(sources.env()));
@@ -45,6 +44,13 @@ public final class ConfigLoader {
               merged.put(flag.getKey(), Setting.of(spec, flag.getKey(), flag.getValue(), "flag"));
             });
     return new LayeredConfig(merged, files);
+  }
+
+  private synchronized TomlLayer toml() {
+    if (toml == null) {
+      toml = new TomlLayer(new TomlFactory());
+    }
+    return toml;
   }
 
   /** The nearest {@code .cam/config.toml} at or above {@code workingDir}, other than the user's. */

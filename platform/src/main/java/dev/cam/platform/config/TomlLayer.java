@@ -10,9 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlFactory;
 import dev.cam.api.ConfigException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,17 +32,6 @@ final class TomlLayer {
 
   Map<String, Setting> read(Path file) {
     return flatten(tree(file), file.toString());
-  }
-
-  Map<String, Setting> readResource(String resource, String source) {
-    try (InputStream in = TomlLayer.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + resource + " is missing from the build");
-      }
-      return flatten(tree(new String(in.readAllBytes(), StandardCharsets.UTF_8)), source);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The file's tree; a syntax error names the file and the line. */
