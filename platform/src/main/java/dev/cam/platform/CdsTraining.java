@@ -52,7 +52,9 @@ final class CdsTraining {
       trainingEnv.put("CAM_CONFIG_DIR", temp.resolve("config").toString());
       trainingEnv.put("CAM_DATA_DIR", temp.resolve("data").toString());
       try (Kernel kernel = new Kernel(Main.home(), trainingEnv, temp, LaunchOptions.NONE)) {
-        kernel.extensionsFromPluginsOnly();
+        if (Main.pluginsOnly()) {
+          kernel.extensionsFromPluginsOnly();
+        }
         seed(kernel, temp);
         Cli cli = kernel.cli().orElseThrow(() -> new IllegalStateException(kernel.cliProblem()));
         int code = execute(cli, args, out, err);

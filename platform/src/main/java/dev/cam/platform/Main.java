@@ -20,6 +20,12 @@ public final class Main {
   /** System property set by {@code bin/cam}: the distribution's directory. */
   static final String HOME_PROPERTY = "cam.home";
 
+  /**
+   * System property set by {@code bin/cam}: the class path holds libraries only, so extensions are
+   * looked for in plugins only (looking on the class path opens every jar on it).
+   */
+  static final String PLUGINS_ONLY_PROPERTY = "cam.extensions.pluginsOnly";
+
   /** System property set by {@code bin/cam} while it writes the class-data archive. */
   static final String CDS_DUMP_PROPERTY = "cam.cds.dump";
 
@@ -52,7 +58,9 @@ public final class Main {
     }
     Path workingDir = Path.of("").toAbsolutePath();
     try (Kernel kernel = new Kernel(home(), env, workingDir, options)) {
-      kernel.extensionsFromPluginsOnly();
+      if (pluginsOnly()) {
+        kernel.extensionsFromPluginsOnly();
+      }
       kernel.prepareAhead(readsLocalStore(args, env));
       Optional<Cli> cli = kernel.cli();
       if (cli.isEmpty()) {
@@ -82,6 +90,10 @@ public final class Main {
             || args.stream().anyMatch(a -> a.startsWith("--server="))
             || env.get("CAM_SERVER") != null;
     return command != null && !remote && !NO_STORE_COMMANDS.contains(command);
+  }
+
+  static boolean pluginsOnly() {
+    return Boolean.getBoolean(PLUGINS_ONLY_PROPERTY);
   }
 
   /** {@code -Dcam.home}, else the directory above the {@code lib/} holding this class. */
