@@ -282,7 +282,11 @@ public final class RelayBench {
         new Thread(
             () -> {
               try {
+                boolean echo = Boolean.getBoolean("bench.relayLog");
                 for (String line; (line = in.readLine()) != null; ) {
+                  if (echo) {
+                    System.out.println("relay: " + line);
+                  }
                   int at = line.indexOf("listening on ");
                   if (at >= 0) {
                     uri.complete(URI.create(line.substring(at + 13).trim()));
