@@ -29,7 +29,12 @@ final class LinkClients implements AutoCloseable {
 
   private final QueuedThreadPool threads = new QueuedThreadPool(64, 2);
   private final Scheduler scheduler = new ScheduledExecutorScheduler("relay-link-scheduler", true);
-  private final ByteBufferPool buffers = new ArrayByteBufferPool();
+
+  /**
+   * Pools buffers up to a whole link frame with its WebSocket header (Jetty's default is 64 KiB).
+   */
+  private final ByteBufferPool buffers = new ArrayByteBufferPool(0, -1, 128 * 1024);
+
   private final HttpClient relayHttp = new HttpClient();
   private final WebSocketClient relay = new WebSocketClient(relayHttp);
   private final HttpClient origin = new HttpClient();
