@@ -83,7 +83,7 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
             opened,
             () -> {
               Hello settled = hello;
-              return settled == null ? HANDSHAKE_MAX_PAYLOAD : settled.maxPayload();
+              return settled == null ? HANDSHAKE_MAX_PAYLOAD : sendLimit(settled);
             },
             failure -> fail("sending to the relay failed: " + failure));
   }
@@ -257,7 +257,16 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
 
   @Override
   public int maxPayload() {
-    return hello.maxPayload();
+    return sendLimit(hello);
+  }
+
+  /**
+   * The payload this side puts in a frame: a header short of the link's frame size, so a whole
+   * frame is no larger than the frame size itself and fits the relay's WebSocket frame limit when
+   * both are 64 KiB (Jetty's default): never split in two and joined again.
+   */
+  private static int sendLimit(Hello settled) {
+    return settled.maxPayload() - Frame.HEADER_SIZE;
   }
 
   @Override

@@ -48,9 +48,6 @@ public final class LinkEndpoint implements Session.Listener.AutoDemanding {
     this.session = opened;
     RelayLimits limits = runtime.limits;
     opened.setMaxBinaryMessageSize(Frame.HEADER_SIZE + (long) limits.maxPayload());
-    // One link frame is one WebSocket frame: Jetty's default frame limit (64 KiB) would split
-    // every full DATA frame in two and join them again.
-    opened.setMaxFrameSize(Frame.HEADER_SIZE + (long) limits.maxPayload());
     // A link carries every stream of its server: read it in frame-sized pieces, not Jetty's
     // default 4 KiB (16 reads, parses and unmasking passes per 64 KiB frame). Links are few.
     opened.setInputBufferSize(LINK_READ_BUFFER);

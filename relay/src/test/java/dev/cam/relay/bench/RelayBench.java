@@ -81,6 +81,9 @@ public final class RelayBench {
       relay.destroy();
       relay.waitFor(10, TimeUnit.SECONDS);
       relay.destroyForcibly();
+      Files.deleteIfExists(config);
+      Files.deleteIfExists(dir.resolve("index.html"));
+      Files.deleteIfExists(dir);
     }
   }
 
