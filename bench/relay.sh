@@ -17,5 +17,5 @@ trap 'rm -f "$cpfile"' EXIT
 ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 echo "open files allowed: $(ulimit -n); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 cp="$module/target/test-classes:$module/target/classes:$(cat "$cpfile")"
-java -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
   dev.cam.relay.bench.RelayBench "$module/target/cam-relay" "${1:-3000}" "${2:-1000}"

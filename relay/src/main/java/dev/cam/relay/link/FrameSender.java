@@ -2,23 +2,23 @@ package dev.cam.relay.link;
 
 import dev.cam.relay.protocol.Frame;
 import dev.cam.relay.protocol.WorkLoop;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * Sends frames over the JDK WebSocket, which allows one send at a time. While a send is under way,
- * DATA for the same stream that queues up behind it is joined into one frame of up to the link's
- * frame size: a download read from the origin in 16 KiB pieces crosses the link in few large
- * messages instead of many small ones, and a response's last DATA carries its END_STREAM. What
- * waits here is bounded by the streams' credit, so the queue cannot grow without bound.
+ * Sends frames over the link WebSocket one at a time. While a send is under way, DATA for the same
+ * stream that queues up behind it is joined into one frame of up to the link's frame size: a
+ * download read from the origin in 16 KiB pieces crosses the link in few large messages instead of
+ * many small ones, and a response's last DATA carries its END_STREAM. What waits here is bounded by
+ * the streams' credit, so the queue cannot grow without bound.
  */
 final class FrameSender {
-  private final WebSocket socket;
+  private final Session socket;
   private final IntSupplier maxPayload;
   private final Consumer<Throwable> onFailure;
   private final ArrayDeque<OutgoingFrame> queue = new ArrayDeque<>();
@@ -31,7 +31,7 @@ final class FrameSender {
   /**
    * @param maxPayload the link's frame size, read when a frame is queued (known after HELLO)
    */
-  FrameSender(WebSocket socket, IntSupplier maxPayload, Consumer<Throwable> onFailure) {
+  FrameSender(Session socket, IntSupplier maxPayload, Consumer<Throwable> onFailure) {
     this.socket = socket;
     this.maxPayload = maxPayload;
     this.onFailure = onFailure;
@@ -72,22 +72,23 @@ final class FrameSender {
       }
       int size = next.remaining();
       sending = true;
-      CompletableFuture<WebSocket> sent = socket.sendBinary(next, true);
-      sent.whenComplete(
-          (ws, error) -> {
-            queuedBytes.addAndGet(-size);
-            spares.give(head.array());
-            sending = false;
-            if (error != null) {
-              failed = true;
-              synchronized (queue) {
-                queue.clear();
-              }
-              onFailure.accept(error);
-            } else {
-              loop.run();
-            }
-          });
+      socket.sendBinary(
+          next, Callback.from(() -> sent(size, head, null), error -> sent(size, head, error)));
+    }
+  }
+
+  private void sent(int size, OutgoingFrame frame, Throwable error) {
+    queuedBytes.addAndGet(-size);
+    spares.give(frame.array());
+    sending = false;
+    if (error != null) {
+      failed = true;
+      synchronized (queue) {
+        queue.clear();
+      }
+      onFailure.accept(error);
+    } else {
+      loop.run();
     }
   }
 }

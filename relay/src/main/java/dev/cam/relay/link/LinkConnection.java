@@ -14,112 +14,95 @@ import dev.cam.relay.protocol.StreamKind;
 import dev.cam.relay.protocol.StreamOpen;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * One connection of a {@link ServerLink} to the relay: answers HELLO with a signed REGISTER, then
  * opens a stream to the origin for every OPEN. Lives until the WebSocket ends; the link then makes
  * a new one.
+ *
+ * <p>Public only because Jetty calls its listener methods through public method handles; not an
+ * API.
  */
-final class LinkConnection implements WebSocket.Listener, StreamContext {
+public final class LinkConnection implements Session.Listener.AutoDemanding, StreamContext {
   private static final int HANDSHAKE_MAX_PAYLOAD = 64 * 1024;
+
+  /** Uploads cross the link in frames of up to 64 KiB: read them whole, not 4 KiB at a time. */
+  private static final int LINK_READ_BUFFER = 64 * 1024;
 
   private final ServerLink owner;
   private final LinkSettings settings;
   private final OriginSource origins;
   private final ServerIdentity identity;
-  private final HttpClient originClient;
+  private final LinkClients clients;
   private final ScheduledExecutorService timers;
   private final Map<Integer, LinkStream> streams = new ConcurrentHashMap<>();
   private final AtomicBoolean over = new AtomicBoolean();
-  private volatile WebSocket socket;
+  private volatile Session socket;
   private volatile FrameSender sender;
   private volatile Hello hello;
   private volatile String goAway;
   private volatile long lastHeardNanos = System.nanoTime();
   private volatile ScheduledFuture<?> pinger;
-  private ByteBuffer partial;
 
   LinkConnection(
       ServerLink owner,
       LinkSettings settings,
       OriginSource origins,
       ServerIdentity identity,
-      HttpClient originClient,
+      LinkClients clients,
       ScheduledExecutorService timers) {
     this.owner = owner;
     this.settings = settings;
     this.origins = origins;
     this.identity = identity;
-    this.originClient = originClient;
+    this.clients = clients;
     this.timers = timers;
   }
 
   @Override
-  public void onOpen(WebSocket webSocket) {
-    socket = webSocket;
+  public void onWebSocketOpen(Session opened) {
+    socket = opened;
+    opened.setMaxBinaryMessageSize(Frame.HEADER_SIZE + HANDSHAKE_MAX_PAYLOAD);
+    // One link frame is one WebSocket frame: never fragmented, so never reassembled.
+    opened.setMaxFrameSize(Frame.HEADER_SIZE + HANDSHAKE_MAX_PAYLOAD);
+    opened.setInputBufferSize(LINK_READ_BUFFER);
     sender =
         new FrameSender(
-            webSocket,
+            opened,
             () -> {
               Hello settled = hello;
-              return settled == null ? HANDSHAKE_MAX_PAYLOAD : settled.maxPayload();
+              return settled == null ? HANDSHAKE_MAX_PAYLOAD : sendLimit(settled);
             },
             failure -> fail("sending to the relay failed: " + failure));
-    webSocket.request(1);
   }
 
   @Override
-  public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+  public void onWebSocketBinary(ByteBuffer message, Callback callback) {
     try {
-      ByteBuffer message = collect(data, last);
-      if (message != null) {
-        Hello settled = hello;
-        handle(
-            Frame.decode(message, settled == null ? HANDSHAKE_MAX_PAYLOAD : settled.maxPayload()));
-      }
-      webSocket.request(1);
+      Hello settled = hello;
+      handle(Frame.decode(message, settled == null ? HANDSHAKE_MAX_PAYLOAD : settled.maxPayload()));
     } catch (ProtocolException e) {
       fail("relay broke the protocol: " + e.getMessage());
+    } finally {
+      callback.succeed();
     }
-    return null;
-  }
-
-  /** Joins a message the JDK delivers in parts; null until the last part. */
-  private ByteBuffer collect(ByteBuffer data, boolean last) {
-    if (partial == null && last) {
-      return data;
-    }
-    Hello settled = hello;
-    int max = Frame.HEADER_SIZE + (settled == null ? HANDSHAKE_MAX_PAYLOAD : settled.maxPayload());
-    if (partial == null) {
-      partial = ByteBuffer.allocate(max);
-    }
-    if (data.remaining() > partial.remaining()) {
-      throw new ProtocolException("frame larger than the link's frame size");
-    }
-    partial.put(data);
-    if (!last) {
-      return null;
-    }
-    ByteBuffer whole = partial.flip();
-    partial = null;
-    return whole;
   }
 
   @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+  public void onWebSocketText(String message) {
     fail("relay sent text; is this URL a CAM relay?");
-    return null;
   }
 
   private void handle(Frame frame) {
@@ -150,6 +133,10 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
       throw new ProtocolException("relay speaks protocol version " + received.version());
     }
     hello = received;
+    Session current = socket;
+    current.setMaxBinaryMessageSize(Frame.HEADER_SIZE + (long) received.maxPayload());
+    current.setMaxFrameSize(Frame.HEADER_SIZE + (long) received.maxPayload());
+    current.setIdleTimeout(Duration.ofMillis(4L * received.pingIntervalMillis()));
     String host = settings.relay().getHost();
     long now = System.currentTimeMillis();
     byte[] signed = RegistrationProof.signedBytes(received.nonce(), host, now, identity.serverId());
@@ -205,20 +192,21 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
   }
 
   @Override
-  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    String why =
-        goAway != null ? goAway : "relay closed the link (" + statusCode + " " + reason + ")";
-    fail(why);
-    return null;
+  public void onWebSocketClose(int statusCode, String reason) {
+    fail(goAway != null ? goAway : "relay closed the link (" + statusCode + " " + reason + ")");
   }
 
   @Override
-  public void onError(WebSocket webSocket, Throwable error) {
+  public void onWebSocketError(Throwable error) {
     fail(goAway != null ? goAway : "link failed: " + error.getMessage());
   }
 
   /** Ends this connection once: streams stop, the socket goes, the owner reconnects. */
   void fail(String reason) {
+    end(reason, true);
+  }
+
+  private void end(String reason, boolean abrupt) {
     if (!over.compareAndSet(false, true)) {
       return;
     }
@@ -228,9 +216,9 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
     }
     streams.values().forEach(LinkStream::abort);
     streams.clear();
-    WebSocket current = socket;
-    if (current != null) {
-      current.abort();
+    Session current = socket;
+    if (current != null && abrupt) {
+      current.disconnect();
     }
     owner.lost(this, reason);
   }
@@ -238,11 +226,11 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
   /** Says goodbye to the relay and ends. */
   void shutdown() {
     send(new Reason(Reason.SHUTDOWN, "server shutting down").toFrame(FrameType.GOAWAY, 0));
-    WebSocket current = socket;
+    Session current = socket;
     if (current != null) {
-      current.sendClose(WebSocket.NORMAL_CLOSURE, "shutdown");
+      current.close(1000, "shutdown", Callback.NOOP);
     }
-    fail("stopped");
+    end("stopped", false);
   }
 
   long queuedBytes() {
@@ -269,7 +257,16 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
 
   @Override
   public int maxPayload() {
-    return hello.maxPayload();
+    return sendLimit(hello);
+  }
+
+  /**
+   * The payload this side puts in a frame: a header short of the link's frame size, so a whole
+   * frame is no larger than the frame size itself and fits the relay's WebSocket frame limit when
+   * both are 64 KiB (Jetty's default): never split in two and joined again.
+   */
+  private static int sendLimit(Hello settled) {
+    return settled.maxPayload() - Frame.HEADER_SIZE;
   }
 
   @Override
@@ -278,8 +275,13 @@ final class LinkConnection implements WebSocket.Listener, StreamContext {
   }
 
   @Override
-  public HttpClient originClient() {
-    return originClient;
+  public HttpClient originWebSockets() {
+    return clients.originWebSockets();
+  }
+
+  @Override
+  public Request newOriginRequest(URI uri) {
+    return clients.newOriginRequest(uri);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.cam.relay.protocol.Flags;
 import dev.cam.relay.protocol.Frame;
 import dev.cam.relay.protocol.FrameType;
 import dev.cam.relay.protocol.Header;
+import dev.cam.relay.protocol.ProtocolException;
 import dev.cam.relay.protocol.Reason;
 import dev.cam.relay.protocol.ReceiveWindow;
 import dev.cam.relay.protocol.SendWindow;
@@ -11,26 +12,27 @@ import dev.cam.relay.protocol.StreamOpen;
 import dev.cam.relay.protocol.StreamResponse;
 import dev.cam.relay.protocol.WireReader;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
 
-/** One client HTTP request replayed against the origin with the JDK HTTP client, streaming. */
+/** One client HTTP request replayed against the origin with the link's HTTP client, streaming. */
 final class OriginHttpStream implements LinkStream {
   private final StreamContext link;
   private final int id;
   private final StreamOpen open;
   private final boolean noBody;
   private final SendWindow sendWindow;
-  private final UploadPublisher upload;
-  private final DownloadSubscriber download;
+  private final OriginUpload upload;
+  private final OriginDownload download;
   private final AtomicBoolean responded = new AtomicBoolean();
   private final AtomicBoolean over = new AtomicBoolean();
-  private volatile CompletableFuture<?> exchange;
+  private volatile Request exchange;
   private volatile boolean retried;
 
   OriginHttpStream(StreamContext link, int id, StreamOpen open, boolean noBody) {
@@ -39,8 +41,8 @@ final class OriginHttpStream implements LinkStream {
     this.open = open;
     this.noBody = noBody;
     this.sendWindow = new SendWindow(link.initialWindow());
-    this.upload = new UploadPublisher(link, id, growing(link));
-    this.download = new DownloadSubscriber(link, id, sendWindow, this::finish, this::failed);
+    this.upload = noBody ? null : new OriginUpload(link, id, growing(link), contentLength());
+    this.download = new OriginDownload(link, id, sendWindow, this::finish, this::failed);
   }
 
   @Override
@@ -49,22 +51,26 @@ final class OriginHttpStream implements LinkStream {
   }
 
   private void send(URI origin) {
-    HttpRequest request;
+    Request request;
     try {
       request = request(origin);
     } catch (IllegalArgumentException e) {
       respondError(400, "the CAM server cannot take this request: " + e.getMessage());
       return;
     }
-    exchange =
-        link.originClient()
-            .sendAsync(request, this::onResponse)
-            .whenComplete(
-                (response, failure) -> {
-                  if (failure != null && !retried(origin, failure)) {
-                    failed(failure);
-                  }
-                });
+    exchange = request;
+    request
+        .onResponseHeaders(this::onResponse)
+        .onResponseContentSource((response, body) -> download.start(body))
+        .send(result -> completed(origin, result));
+  }
+
+  private void completed(URI origin, Result result) {
+    if (!result.isFailed()) {
+      download.completed();
+    } else if (!retried(origin, result.getFailure())) {
+      failed(result.getFailure());
+    }
   }
 
   /**
@@ -93,25 +99,20 @@ final class OriginHttpStream implements LinkStream {
     return false;
   }
 
-  private HttpRequest request(URI origin) {
+  private Request request(URI origin) {
     URI uri = URI.create(trimSlash(origin.toString()) + open.target());
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
-    for (Header header : open.headers()) {
-      if (OriginHeaders.settable(header.name())) {
-        builder.header(header.name(), header.value());
-      }
-    }
-    HttpRequest.BodyPublisher body;
-    if (noBody) {
-      body = HttpRequest.BodyPublishers.noBody();
-    } else {
-      long length = contentLength();
-      body =
-          length > 0
-              ? HttpRequest.BodyPublishers.fromPublisher(upload, length)
-              : HttpRequest.BodyPublishers.fromPublisher(upload);
-    }
-    return builder.method(open.method(), body).build();
+    Request request =
+        link.newOriginRequest(uri)
+            .method(open.method())
+            .headers(
+                fields -> {
+                  for (Header header : open.headers()) {
+                    if (OriginHeaders.settable(header.name())) {
+                      fields.add(header.name(), header.value());
+                    }
+                  }
+                });
+    return upload == null ? request : request.body(upload);
   }
 
   private long contentLength() {
@@ -123,19 +124,24 @@ final class OriginHttpStream implements LinkStream {
     }
   }
 
-  private HttpResponse.BodySubscriber<Void> onResponse(HttpResponse.ResponseInfo info) {
+  private void onResponse(Response response) {
     if (responded.compareAndSet(false, true)) {
       link.send(
-          new StreamResponse(info.statusCode(), OriginHeaders.fromResponse(info.headers()))
+          new StreamResponse(
+                  response.getStatus(), OriginHeaders.fromResponse(response.getHeaders()))
               .toFrame(id, false));
     }
-    return HttpResponse.BodySubscribers.fromSubscriber(download);
   }
 
   @Override
   public void onFrame(Frame frame) {
     switch (frame.type()) {
-      case DATA -> upload.onData(frame.payload(), frame.has(Flags.END_STREAM));
+      case DATA -> {
+        if (upload == null) {
+          throw new ProtocolException("DATA after END_STREAM");
+        }
+        upload.onData(frame.payload(), frame.has(Flags.END_STREAM));
+      }
       case WINDOW -> {
         sendWindow.grant(new WireReader(frame.payload()).i32());
         download.resume();
@@ -180,9 +186,9 @@ final class OriginHttpStream implements LinkStream {
   public void abort() {
     over.set(true);
     download.cancel();
-    CompletableFuture<?> current = exchange;
+    Request current = exchange;
     if (current != null) {
-      current.cancel(true);
+      current.abort(new CancellationException("the client went away"));
     }
     link.finished(id, this);
   }

@@ -62,7 +62,7 @@ final class OriginWebSocketStream implements LinkStream, WebSocket.Listener {
 
   @Override
   public void start() {
-    WebSocket.Builder builder = link.originClient().newWebSocketBuilder();
+    WebSocket.Builder builder = link.originWebSockets().newWebSocketBuilder();
     List<String> protocols = new ArrayList<>();
     for (Header header : open.headers()) {
       if (header.name().equalsIgnoreCase("Sec-WebSocket-Protocol")) {

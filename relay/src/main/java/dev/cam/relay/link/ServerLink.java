@@ -2,7 +2,6 @@ package dev.cam.relay.link;
 
 import dev.cam.relay.identity.ServerIdentity;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
@@ -11,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,7 @@ public final class ServerLink implements AutoCloseable {
   private final Backoff backoff;
   private final ScheduledExecutorService timers;
   private final ExecutorService io;
-  private final HttpClient relayClient;
-  private final HttpClient originClient;
+  private LinkClients clients;
   private LinkConnection current;
   private LinkStatus status = new LinkStatus(LinkState.STOPPED, null, "", 0);
   private int attempt;
@@ -68,19 +67,6 @@ public final class ServerLink implements AutoCloseable {
         new Backoff(settings.backoffBase(), settings.backoffCap(), new java.util.Random());
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "relay-link-timer"));
     this.io = Executors.newCachedThreadPool(r -> daemon(r, "relay-link-io"));
-    this.relayClient =
-        HttpClient.newBuilder()
-            .sslContext(RelayTrust.context(settings.caFile()))
-            .connectTimeout(settings.connectTimeout())
-            .executor(io)
-            .build();
-    this.originClient =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(io)
-            .build();
   }
 
   private static Thread daemon(Runnable task, String name) {
@@ -94,6 +80,9 @@ public final class ServerLink implements AutoCloseable {
     if (closed || current != null) {
       return;
     }
+    if (clients == null) {
+      clients = new LinkClients(settings, io);
+    }
     update(new LinkStatus(LinkState.CONNECTING, null, "", 0));
     connect();
   }
@@ -103,12 +92,10 @@ public final class ServerLink implements AutoCloseable {
       return;
     }
     LinkConnection connection =
-        new LinkConnection(this, settings, origins, identity, originClient, timers);
+        new LinkConnection(this, settings, origins, identity, clients, timers);
     current = connection;
-    relayClient
-        .newWebSocketBuilder()
-        .connectTimeout(settings.connectTimeout())
-        .buildAsync(settings.linkUri(), connection)
+    clients
+        .connect(settings.linkUri(), connection)
         .whenComplete(
             (socket, failure) -> {
               if (failure != null) {
@@ -124,9 +111,8 @@ public final class ServerLink implements AutoCloseable {
   }
 
   private static String why(Throwable cause) {
-    if (cause instanceof java.net.http.WebSocketHandshakeException refused) {
-      Object body = refused.getResponse().body();
-      return "HTTP " + refused.getResponse().statusCode() + (body == null ? "" : " " + body);
+    if (cause instanceof UpgradeException refused && refused.getResponseStatusCode() > 0) {
+      return "HTTP " + refused.getResponseStatusCode() + " " + refused.getMessage();
     }
     return cause.toString();
   }
@@ -202,5 +188,12 @@ public final class ServerLink implements AutoCloseable {
     }
     timers.shutdownNow();
     io.shutdown();
+    LinkClients used;
+    synchronized (this) {
+      used = clients;
+    }
+    if (used != null) {
+      used.close();
+    }
   }
 }

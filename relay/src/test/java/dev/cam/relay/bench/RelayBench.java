@@ -81,6 +81,9 @@ public final class RelayBench {
       relay.destroy();
       relay.waitFor(10, TimeUnit.SECONDS);
       relay.destroyForcibly();
+      Files.deleteIfExists(config);
+      Files.deleteIfExists(dir.resolve("index.html"));
+      Files.deleteIfExists(dir);
     }
   }
 
@@ -127,8 +130,12 @@ public final class RelayBench {
   private static void throughput(URI direct, URI viaRelay, long bytes, long relayPid)
       throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    download(client, direct.resolve("download?bytes=" + bytes), bytes);
-    download(client, viaRelay.resolve("download?bytes=" + bytes), bytes);
+    // A relay runs for weeks: measure it (and the direct path) once the JIT has compiled the
+    // hot loops, not while it still compiles them.
+    for (int i = 0; i < Integer.getInteger("bench.warmups", 3); i++) {
+      download(client, direct.resolve("download?bytes=" + bytes), bytes);
+      download(client, viaRelay.resolve("download?bytes=" + bytes), bytes);
+    }
     int runs = Integer.getInteger("bench.downloads", 3);
     double[] d = new double[runs];
     double[] r = new double[runs];
@@ -282,7 +289,11 @@ public final class RelayBench {
         new Thread(
             () -> {
               try {
+                boolean echo = Boolean.getBoolean("bench.relayLog");
                 for (String line; (line = in.readLine()) != null; ) {
+                  if (echo) {
+                    System.out.println("relay: " + line);
+                  }
                   int at = line.indexOf("listening on ");
                   if (at >= 0) {
                     uri.complete(URI.create(line.substring(at + 13).trim()));
