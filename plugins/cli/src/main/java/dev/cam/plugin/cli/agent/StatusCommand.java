@@ -55,22 +55,27 @@ public final class StatusCommand implements Callable<Integer> {
 
   /** Prints the agent with this id (or unique prefix) and its last {@code events} log entries. */
   public static int show(CamService cam, Output output, String id, int events) {
+    // Time zone and colours first: on a cold start they are set up while the store still opens.
+    ZoneId zone = ZoneId.systemDefault();
+    Style style = output.style();
     Agent agent = cam.agent(id);
     List<Map<String, Object>> recent = events <= 0 ? List.of() : cam.log(agent.id(), events);
     if (output.json()) {
       output.printJson(Json.object("agent", AgentJson.agent(agent), "events", recent));
       return ExitCodes.OK;
     }
-    Style style = output.style();
     List<List<String>> rows = rows(agent, style, Instant.now());
     StringBuilder text = new StringBuilder();
+    String newline = System.lineSeparator();
     for (List<String> row : rows) {
-      text.append(String.format("%-9s %s%n", row.get(0), row.get(1)));
+      String label = row.get(0);
+      text.append(label).append(" ".repeat(Math.max(0, 9 - label.length())));
+      text.append(' ').append(row.get(1)).append(newline);
     }
     if (!recent.isEmpty()) {
-      text.append(String.format("%nlast events:%n"));
+      text.append(newline).append("last events:").append(newline);
       for (Map<String, Object> entry : recent) {
-        text.append("  ").append(LogLines.human(entry, style, ZoneId.systemDefault()));
+        text.append("  ").append(LogLines.human(entry, style, zone));
         text.append(System.lineSeparator());
       }
     }
