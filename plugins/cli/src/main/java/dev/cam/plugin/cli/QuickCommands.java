@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class QuickCommands {
   private static final Option STATUS = new Option("status", true, true);
   private static final Option LIMIT = new Option("limit", true, false);
+  private static final Option WATCH = new Option("watch", false, false);
   private static final Map<String, Option> LIST =
       Map.of(
           "-s",
@@ -36,9 +37,9 @@ final class QuickCommands {
           "--limit",
           LIMIT,
           "-w",
-          new Option("watch", false, false),
+          WATCH,
           "--watch",
-          new Option("watch", false, false));
+          WATCH);
   private static final Option EVENTS = new Option("events", true, false);
   private static final Map<String, Option> STATUS_OPTIONS =
       Map.of("-e", EVENTS, "--events", EVENTS);
@@ -61,12 +62,7 @@ final class QuickCommands {
       PrintWriter err,
       boolean terminal,
       Map<String, String> env) {
-    String word = QuickLine.commandWord(args);
-    Map<String, Option> options = word == null ? null : COMMANDS.get(word);
-    if (options == null) {
-      return Optional.empty();
-    }
-    Optional<QuickLine> parsed = QuickLine.parse(args, options);
+    Optional<QuickLine> parsed = QuickLine.parse(args, COMMANDS);
     if (parsed.isEmpty()) {
       return Optional.empty();
     }

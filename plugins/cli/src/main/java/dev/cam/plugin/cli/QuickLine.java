@@ -20,7 +20,7 @@ final class QuickLine {
   /** One option: the key it is stored under, whether it takes a value, whether it may repeat. */
   record Option(String key, boolean takesValue, boolean repeats) {}
 
-  static final Map<String, Option> ROOT_OPTIONS =
+  private static final Map<String, Option> ROOT_OPTIONS =
       Map.of(
           "--json", new Option("json", false, false),
           "-v", new Option("verbose", false, false),
@@ -40,38 +40,30 @@ final class QuickLine {
     this.arguments = arguments;
   }
 
-  /** The first word that is not an option: the command, or null when there is none. */
-  static String commandWord(List<String> args) {
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      Option option = ROOT_OPTIONS.get(arg);
-      if (option != null && option.takesValue()) {
-        i++;
-      } else if (option == null && !arg.startsWith("-")) {
-        return arg;
-      } else if (option == null) {
-        return null;
-      }
-    }
-    return null;
-  }
-
   /**
-   * Reads {@code args} as the root options, the command word, then the command's {@code options}
-   * and arguments; empty when something in it is not in the plainest form.
+   * Reads {@code args} as the root options, a command word of {@code commands}, then that command's
+   * options and arguments; empty when the command is not one of them or something is not in the
+   * plainest form.
+   *
+   * @param commands each command word with its own options
    */
-  static Optional<QuickLine> parse(List<String> args, Map<String, Option> options) {
+  static Optional<QuickLine> parse(List<String> args, Map<String, Map<String, Option>> commands) {
     Map<String, List<String>> values = new HashMap<>();
     List<String> arguments = new ArrayList<>();
     String command = null;
+    Map<String, Option> options = Map.of();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
-      if (!arg.startsWith("-") || arg.equals("-")) {
-        if (arg.equals("-")) {
-          return Optional.empty();
-        }
+      if (arg.equals("-")) {
+        return Optional.empty();
+      }
+      if (!arg.startsWith("-")) {
         if (command == null) {
           command = arg;
+          options = commands.get(command);
+          if (options == null) {
+            return Optional.empty();
+          }
         } else {
           arguments.add(arg);
         }
@@ -80,7 +72,7 @@ final class QuickLine {
       int equals = arg.startsWith("--") ? arg.indexOf('=') : -1;
       String name = equals < 0 ? arg : arg.substring(0, equals);
       Option option = ROOT_OPTIONS.get(name);
-      if (option == null && command != null) {
+      if (option == null) {
         option = options.get(name);
       }
       if (option == null || (!option.takesValue() && equals >= 0)) {
