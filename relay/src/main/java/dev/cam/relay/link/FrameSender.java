@@ -7,18 +7,16 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * Sends frames over the link WebSocket one at a time. While a send is under way, DATA for the same
+ * Sends frames over the link's wire one at a time. While a send is under way, DATA for the same
  * stream that queues up behind it is joined into one frame of up to the link's frame size: a
  * download read from the origin in 16 KiB pieces crosses the link in few large messages instead of
  * many small ones, and a response's last DATA carries its END_STREAM. What waits here is bounded by
  * the streams' credit, so the queue cannot grow without bound.
  */
 final class FrameSender {
-  private final Session socket;
+  private final RelayWire wire;
   private final IntSupplier maxPayload;
   private final Consumer<Throwable> onFailure;
   private final ArrayDeque<OutgoingFrame> queue = new ArrayDeque<>();
@@ -31,8 +29,8 @@ final class FrameSender {
   /**
    * @param maxPayload the link's frame size, read when a frame is queued (known after HELLO)
    */
-  FrameSender(Session socket, IntSupplier maxPayload, Consumer<Throwable> onFailure) {
-    this.socket = socket;
+  FrameSender(RelayWire wire, IntSupplier maxPayload, Consumer<Throwable> onFailure) {
+    this.wire = wire;
     this.maxPayload = maxPayload;
     this.onFailure = onFailure;
   }
@@ -72,8 +70,7 @@ final class FrameSender {
       }
       int size = next.remaining();
       sending = true;
-      socket.sendBinary(
-          next, Callback.from(() -> sent(size, head, null), error -> sent(size, head, error)));
+      wire.send(next, () -> sent(size, head, null), error -> sent(size, head, error));
     }
   }
 

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
@@ -16,14 +18,19 @@ import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The network clients of one {@link ServerLink}, sharing one thread pool and one buffer pool: the
- * link WebSocket to the relay (trusting the relay's CA), HTTP requests to the origin (read into
- * pooled buffers of a whole frame's size, passed on unchanged: no decoding, redirects or
- * authentication of their own), and the JDK client that continues WebSocket streams to the origin.
+ * The network clients of one {@link ServerLink}: the link to the relay (a {@link StreamWire}, or a
+ * {@link WebSocketWire} when the relay is of the first release; either trusts the relay's CA), and,
+ * sharing one thread pool and one buffer pool, HTTP requests to the origin (read into pooled
+ * buffers of a whole frame's size, passed on unchanged: no decoding, redirects or authentication of
+ * their own), and the JDK client that continues WebSocket streams to the origin.
  */
 final class LinkClients implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LinkClients.class);
+
   /** Origin reads of this size fill a whole DATA frame at the default frame size. */
   private static final int ORIGIN_READ = 64 * 1024;
 
@@ -39,12 +46,18 @@ final class LinkClients implements AutoCloseable {
   private final WebSocketClient relay = new WebSocketClient(relayHttp);
   private final HttpClient origin = new HttpClient();
   private final java.net.http.HttpClient originWebSockets;
+  private final SSLContext relayTls;
+  private final Duration connectTimeout;
+  private final ExecutorService io;
 
   LinkClients(LinkSettings settings, ExecutorService io) {
     threads.setName("relay-link");
     threads.setDaemon(true);
+    this.io = io;
+    this.connectTimeout = settings.connectTimeout();
+    this.relayTls = RelayTrust.context(settings.caFile());
     SslContextFactory.Client trust = new SslContextFactory.Client();
-    trust.setSslContext(RelayTrust.context(settings.caFile()));
+    trust.setSslContext(relayTls);
     relayHttp.setSslContextFactory(trust);
     relayHttp.setConnectTimeout(settings.connectTimeout().toMillis());
     relay.setConnectTimeout(settings.connectTimeout().toMillis());
@@ -83,10 +96,58 @@ final class LinkClients implements AutoCloseable {
     client.setByteBufferPool(buffers);
   }
 
-  /** Opens the link WebSocket; {@code endpoint} hears its events. */
-  CompletableFuture<Session> connect(URI linkUri, Session.Listener endpoint) {
+  /**
+   * Connects {@code connection} to the relay: a {@link StreamWire} first; a {@link WebSocketWire}
+   * when the relay (or a proxy in front of it) refuses that upgrade with a client error other than
+   * 429, as a relay of the first release does. The future fails when neither connects; once one
+   * does, the connection hears the rest.
+   */
+  CompletableFuture<Void> connect(URI linkUri, LinkConnection connection) {
+    CompletableFuture<Void> connected = new CompletableFuture<>();
     try {
-      return relay.connect(endpoint, linkUri, new ClientUpgradeRequest());
+      io.execute(() -> carry(linkUri, connection, connected));
+    } catch (RejectedExecutionException e) {
+      connected.completeExceptionally(e);
+    }
+    return connected;
+  }
+
+  private void carry(URI linkUri, LinkConnection connection, CompletableFuture<Void> connected) {
+    StreamWire wire;
+    try {
+      wire =
+          StreamWire.open(
+              linkUri, relayTls, connectTimeout, connection, LinkConnection.HANDSHAKE_FRAME);
+    } catch (StreamWire.Refused refused) {
+      if (refused.status < 400 || refused.status >= 500 || refused.status == 429) {
+        connected.completeExceptionally(refused);
+        return;
+      }
+      LOG.debug("relay refused a stream link ({}); linking with a WebSocket", refused.getMessage());
+      connectWebSocket(linkUri, connection)
+          .whenComplete(
+              (session, failure) -> {
+                if (failure != null) {
+                  connected.completeExceptionally(failure);
+                } else {
+                  connected.complete(null);
+                }
+              });
+      return;
+    } catch (java.io.IOException | RuntimeException e) {
+      connected.completeExceptionally(e);
+      return;
+    }
+    connected.complete(null);
+    wire.run(io);
+  }
+
+  private CompletableFuture<Session> connectWebSocket(URI linkUri, LinkConnection connection) {
+    try {
+      return relay.connect(
+          new WebSocketWire(connection, LinkConnection.HANDSHAKE_FRAME),
+          linkUri,
+          new ClientUpgradeRequest());
     } catch (java.io.IOException e) {
       return CompletableFuture.failedFuture(e);
     }

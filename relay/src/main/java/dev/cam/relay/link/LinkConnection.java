@@ -24,22 +24,17 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * One connection of a {@link ServerLink} to the relay: answers HELLO with a signed REGISTER, then
- * opens a stream to the origin for every OPEN. Lives until the WebSocket ends; the link then makes
- * a new one.
- *
- * <p>Public only because Jetty calls its listener methods through public method handles; not an
- * API.
+ * One connection of a {@link ServerLink} to the relay, over whichever {@link RelayWire} connected:
+ * answers HELLO with a signed REGISTER, then opens a stream to the origin for every OPEN. Lives
+ * until the wire ends; the link then makes a new one.
  */
-public final class LinkConnection implements Session.Listener.AutoDemanding, StreamContext {
+final class LinkConnection implements StreamContext {
   private static final int HANDSHAKE_MAX_PAYLOAD = 64 * 1024;
 
-  /** Uploads cross the link in frames of up to 64 KiB: read them whole, not 4 KiB at a time. */
-  private static final int LINK_READ_BUFFER = 64 * 1024;
+  /** The largest frame (header and payload) either transport accepts before HELLO settles it. */
+  static final int HANDSHAKE_FRAME = Frame.HEADER_SIZE + HANDSHAKE_MAX_PAYLOAD;
 
   private final ServerLink owner;
   private final LinkSettings settings;
@@ -49,7 +44,7 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
   private final ScheduledExecutorService timers;
   private final Map<Integer, LinkStream> streams = new ConcurrentHashMap<>();
   private final AtomicBoolean over = new AtomicBoolean();
-  private volatile Session socket;
+  private volatile RelayWire wire;
   private volatile FrameSender sender;
   private volatile Hello hello;
   private volatile String goAway;
@@ -71,13 +66,9 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
     this.timers = timers;
   }
 
-  @Override
-  public void onWebSocketOpen(Session opened) {
-    socket = opened;
-    opened.setMaxBinaryMessageSize(Frame.HEADER_SIZE + HANDSHAKE_MAX_PAYLOAD);
-    // One link frame is one WebSocket frame: never fragmented, so never reassembled.
-    opened.setMaxFrameSize(Frame.HEADER_SIZE + HANDSHAKE_MAX_PAYLOAD);
-    opened.setInputBufferSize(LINK_READ_BUFFER);
+  /** The wire is up; HELLO is on its way. */
+  void opened(RelayWire opened) {
+    wire = opened;
     sender =
         new FrameSender(
             opened,
@@ -88,21 +79,19 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
             failure -> fail("sending to the relay failed: " + failure));
   }
 
-  @Override
-  public void onWebSocketBinary(ByteBuffer message, Callback callback) {
+  /** One whole frame arrived (header and payload); the caller may reuse the buffer after. */
+  void received(ByteBuffer message) {
     try {
       Hello settled = hello;
       handle(Frame.decode(message, settled == null ? HANDSHAKE_MAX_PAYLOAD : settled.maxPayload()));
     } catch (ProtocolException e) {
       fail("relay broke the protocol: " + e.getMessage());
-    } finally {
-      callback.succeed();
     }
   }
 
-  @Override
-  public void onWebSocketText(String message) {
-    fail("relay sent text; is this URL a CAM relay?");
+  /** The wire ended; {@code reason} says how, unless the relay said goodbye first. */
+  void ended(String reason) {
+    fail(goAway != null ? goAway : reason);
   }
 
   private void handle(Frame frame) {
@@ -133,10 +122,9 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
       throw new ProtocolException("relay speaks protocol version " + received.version());
     }
     hello = received;
-    Session current = socket;
-    current.setMaxBinaryMessageSize(Frame.HEADER_SIZE + (long) received.maxPayload());
-    current.setMaxFrameSize(Frame.HEADER_SIZE + (long) received.maxPayload());
-    current.setIdleTimeout(Duration.ofMillis(4L * received.pingIntervalMillis()));
+    wire.settle(
+        Frame.HEADER_SIZE + received.maxPayload(),
+        Duration.ofMillis(4L * received.pingIntervalMillis()));
     String host = settings.relay().getHost();
     long now = System.currentTimeMillis();
     byte[] signed = RegistrationProof.signedBytes(received.nonce(), host, now, identity.serverId());
@@ -191,16 +179,6 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
     }
   }
 
-  @Override
-  public void onWebSocketClose(int statusCode, String reason) {
-    fail(goAway != null ? goAway : "relay closed the link (" + statusCode + " " + reason + ")");
-  }
-
-  @Override
-  public void onWebSocketError(Throwable error) {
-    fail(goAway != null ? goAway : "link failed: " + error.getMessage());
-  }
-
   /** Ends this connection once: streams stop, the socket goes, the owner reconnects. */
   void fail(String reason) {
     end(reason, true);
@@ -216,7 +194,7 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
     }
     streams.values().forEach(LinkStream::abort);
     streams.clear();
-    Session current = socket;
+    RelayWire current = wire;
     if (current != null && abrupt) {
       current.disconnect();
     }
@@ -226,9 +204,9 @@ public final class LinkConnection implements Session.Listener.AutoDemanding, Str
   /** Says goodbye to the relay and ends. */
   void shutdown() {
     send(new Reason(Reason.SHUTDOWN, "server shutting down").toFrame(FrameType.GOAWAY, 0));
-    Session current = socket;
+    RelayWire current = wire;
     if (current != null) {
-      current.close(1000, "shutdown", Callback.NOOP);
+      current.close();
     }
     end("stopped", false);
   }

@@ -16,6 +16,9 @@ final class OutgoingFrame {
   /** DATA at least this large is likely part of a bulk transfer: room for a whole frame at once. */
   private static final int BULK = 4096;
 
+  /** Where the payload starts: after the frame's size and header. */
+  private static final int START = Frame.LENGTH_SIZE + Frame.HEADER_SIZE;
+
   private final FrameType type;
   private final int streamId;
   private int flags;
@@ -27,7 +30,7 @@ final class OutgoingFrame {
     this.flags = flags;
     this.streamId = streamId;
     this.bytes = bytes;
-    this.size = Frame.HEADER_SIZE;
+    this.size = START;
   }
 
   /**
@@ -38,8 +41,8 @@ final class OutgoingFrame {
     int length = frame.length();
     byte[] bytes =
         (joinable(frame) && length >= BULK) || length == maxPayload
-            ? spares.take(Frame.HEADER_SIZE + maxPayload)
-            : new byte[Frame.HEADER_SIZE + length];
+            ? spares.take(START + maxPayload)
+            : new byte[START + length];
     OutgoingFrame out = new OutgoingFrame(frame.type(), frame.flags(), frame.streamId(), bytes);
     out.copy(frame.payload());
     return out;
@@ -51,19 +54,19 @@ final class OutgoingFrame {
         || flags != 0
         || !joinable(frame)
         || frame.streamId() != streamId
-        || size - Frame.HEADER_SIZE + frame.length() > maxPayload) {
+        || size - START + frame.length() > maxPayload) {
       return false;
     }
     int needed = size + frame.length();
     if (needed > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.min(Frame.HEADER_SIZE + maxPayload, 2 * needed));
+      bytes = Arrays.copyOf(bytes, Math.min(START + maxPayload, 2 * needed));
     }
     copy(frame.payload());
     flags = frame.flags();
     return true;
   }
 
-  /** Bytes this frame takes on the wire, header included. */
+  /** Bytes this frame takes on a stream link, size and header included. */
   int size() {
     return size;
   }
@@ -73,10 +76,16 @@ final class OutgoingFrame {
     return bytes;
   }
 
-  /** Writes the header and returns the whole frame, ready to send as one binary message. */
+  /**
+   * Writes the size and header and returns the whole frame as {@link Frame#encodeWithLength} does,
+   * ready to send.
+   */
   ByteBuffer seal() {
     ByteBuffer out = ByteBuffer.wrap(bytes, 0, size);
-    out.put(0, (byte) type.code()).put(1, (byte) flags).putInt(2, streamId);
+    out.putInt(0, size - Frame.LENGTH_SIZE);
+    out.put(Frame.LENGTH_SIZE, (byte) type.code())
+        .put(Frame.LENGTH_SIZE + 1, (byte) flags)
+        .putInt(Frame.LENGTH_SIZE + 2, streamId);
     return out;
   }
 

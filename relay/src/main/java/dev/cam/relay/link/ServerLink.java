@@ -97,7 +97,7 @@ public final class ServerLink implements AutoCloseable {
     clients
         .connect(settings.linkUri(), connection)
         .whenComplete(
-            (socket, failure) -> {
+            (ignored, failure) -> {
               if (failure != null) {
                 Throwable cause =
                     failure instanceof CompletionException && failure.getCause() != null
@@ -113,6 +113,9 @@ public final class ServerLink implements AutoCloseable {
   private static String why(Throwable cause) {
     if (cause instanceof UpgradeException refused && refused.getResponseStatusCode() > 0) {
       return "HTTP " + refused.getResponseStatusCode() + " " + refused.getMessage();
+    }
+    if (cause instanceof StreamWire.Refused refused) {
+      return refused.getMessage();
     }
     return cause.toString();
   }

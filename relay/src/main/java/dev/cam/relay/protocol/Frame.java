@@ -16,6 +16,12 @@ public record Frame(FrameType type, int flags, int streamId, ByteBuffer payload)
   /** Bytes before the payload: type (1), flags (1), stream id (4). */
   public static final int HEADER_SIZE = 6;
 
+  /**
+   * Bytes before each frame on a stream link: the frame's size, header included, as a big-endian
+   * unsigned 32-bit number. A WebSocket link sends a frame as one binary message without them.
+   */
+  public static final int LENGTH_SIZE = 4;
+
   /** Validates and takes a read-only view of the payload. */
   public Frame {
     Objects.requireNonNull(type, "type");
@@ -48,6 +54,17 @@ public record Frame(FrameType type, int flags, int streamId, ByteBuffer payload)
     ByteBuffer out = ByteBuffer.allocate(HEADER_SIZE + payload.remaining());
     out.put((byte) type.code()).put((byte) flags).putInt(streamId).put(payload.duplicate());
     return out.flip();
+  }
+
+  /**
+   * Encodes the frame with its size in front ({@link #LENGTH_SIZE} bytes), as a stream link carries
+   * it; a WebSocket link sends the same buffer from its {@link #LENGTH_SIZE}th byte.
+   */
+  public ByteBuffer encodeWithLength() {
+    int size = HEADER_SIZE + payload.remaining();
+    ByteBuffer out = ByteBuffer.allocate(LENGTH_SIZE + size);
+    out.putInt(size).put((byte) type.code()).put((byte) flags).putInt(streamId);
+    return out.put(payload.duplicate()).flip();
   }
 
   /**

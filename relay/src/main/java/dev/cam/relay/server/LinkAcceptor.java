@@ -1,10 +1,19 @@
 package dev.cam.relay.server;
 
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Servers' way in: {@code /_relay/link} upgrades to a link WebSocket, within per-IP limits. */
+/**
+ * Servers' way in: {@code /_relay/link} upgrades to a {@link StreamLink} ({@code Upgrade:
+ * cam-relay-link}) or, for links of the first release, to a {@link WebSocketLink}; within per-IP
+ * limits either way.
+ */
 final class LinkAcceptor {
   static final String PATH = "/_relay/link";
 
@@ -15,12 +24,15 @@ final class LinkAcceptor {
   }
 
   void handle(Request request, Response response, Callback callback) {
-    if (!ClientGateway.isWebSocketUpgrade(request)) {
+    boolean stream = isStreamUpgrade(request);
+    if (!stream && !ClientGateway.isWebSocketUpgrade(request)) {
       Replies.text(
           response,
           callback,
           400,
-          "this is the relay's server link endpoint; CAM servers connect here with a WebSocket");
+          "this is the relay's server link endpoint; CAM servers connect here with an HTTP/1.1"
+              + " GET and Upgrade: "
+              + StreamLink.UPGRADE);
       return;
     }
     String ip = Request.getRemoteAddr(request);
@@ -37,9 +49,24 @@ final class LinkAcceptor {
               ended.run();
               callback.failed(failure);
             });
+    if (stream) {
+      StreamLink link =
+          new StreamLink(
+              request.getConnectionMetaData().getConnection().getEndPoint(),
+              request.getComponents().getExecutor(),
+              endpoint,
+              runtime.limits);
+      response.setStatus(HttpStatus.SWITCHING_PROTOCOLS_101);
+      response.getHeaders().put(HttpHeader.UPGRADE, StreamLink.UPGRADE);
+      response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
+      request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, link);
+      response.write(true, null, watched);
+      return;
+    }
+    WebSocketLink webSocket = new WebSocketLink(endpoint, runtime.limits);
     boolean upgraded;
     try {
-      upgraded = runtime.container().upgrade((rq, rs, cb) -> endpoint, request, response, watched);
+      upgraded = runtime.container().upgrade((rq, rs, cb) -> webSocket, request, response, watched);
     } catch (RuntimeException e) {
       ended.run();
       throw e;
@@ -48,6 +75,14 @@ final class LinkAcceptor {
       ended.run();
       Replies.text(response, callback, 400, "not a valid WebSocket upgrade");
     }
+  }
+
+  private static boolean isStreamUpgrade(Request request) {
+    String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);
+    return upgrade != null
+        && upgrade.equalsIgnoreCase(StreamLink.UPGRADE)
+        && HttpMethod.GET.is(request.getMethod())
+        && request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1;
   }
 
   /** Runs its action the first time only. */

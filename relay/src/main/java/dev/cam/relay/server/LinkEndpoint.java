@@ -12,28 +12,22 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay's end of one server link WebSocket: sends HELLO, checks the REGISTER within the
- * handshake timeout, then hands every frame to the {@link LinkSession}.
- *
- * <p>Public only because Jetty calls its listener methods through public method handles; not an
- * API.
+ * The relay's end of one server link, whatever its {@link LinkWire}: sends HELLO, checks the
+ * REGISTER within the handshake timeout, then hands every frame to the {@link LinkSession}.
  */
-public final class LinkEndpoint implements Session.Listener.AutoDemanding {
+final class LinkEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(LinkEndpoint.class);
-  private static final int LINK_READ_BUFFER = 64 * 1024;
 
   private final RelayRuntime runtime;
   private final String host;
   private final Runnable handshakeEnded;
   private final AtomicBoolean handshaking = new AtomicBoolean(true);
   private final byte[] nonce = new byte[32];
-  private volatile Session session;
+  private volatile LinkWire wire;
   private volatile LinkSession link;
   private volatile ScheduledFuture<?> timeout;
 
@@ -43,16 +37,10 @@ public final class LinkEndpoint implements Session.Listener.AutoDemanding {
     this.handshakeEnded = handshakeEnded;
   }
 
-  @Override
-  public void onWebSocketOpen(Session opened) {
-    this.session = opened;
+  /** The wire is up: greet the server and start the registration clock. */
+  void opened(LinkWire opened) {
+    this.wire = opened;
     RelayLimits limits = runtime.limits;
-    opened.setMaxBinaryMessageSize(Frame.HEADER_SIZE + (long) limits.maxPayload());
-    // A link carries every stream of its server: read it in frame-sized pieces, not Jetty's
-    // default 4 KiB (16 reads, parses and unmasking passes per 64 KiB frame). Links are few.
-    opened.setInputBufferSize(LINK_READ_BUFFER);
-    opened.setMaxTextMessageSize(1024);
-    opened.setIdleTimeout(limits.pingInterval().multipliedBy(4));
     runtime.random.nextBytes(nonce);
     Hello hello =
         new Hello(
@@ -61,7 +49,7 @@ public final class LinkEndpoint implements Session.Listener.AutoDemanding {
             limits.maxPayload(),
             limits.initialWindow(),
             (int) limits.pingInterval().toMillis());
-    opened.sendBinary(hello.toFrame().encode(), Callback.NOOP);
+    opened.send(hello.toFrame().encodeWithLength(), () -> {}, failure -> {});
     Duration limit = limits.handshakeTimeout();
     timeout =
         runtime.timers.schedule(
@@ -70,8 +58,8 @@ public final class LinkEndpoint implements Session.Listener.AutoDemanding {
             TimeUnit.MILLISECONDS);
   }
 
-  @Override
-  public void onWebSocketBinary(ByteBuffer message, Callback callback) {
+  /** One whole frame (header and payload) arrived; the caller may reuse the buffer after. */
+  void received(ByteBuffer message) {
     try {
       Frame frame = Frame.decode(message, runtime.limits.maxPayload());
       LinkSession registered = link;
@@ -81,16 +69,14 @@ public final class LinkEndpoint implements Session.Listener.AutoDemanding {
         register(frame);
       }
     } catch (ProtocolException e) {
-      LOG.info("link protocol error: {}", e.getMessage());
-      abandon(new Reason(Reason.PROTOCOL_ERROR, e.getMessage()), 1002);
-    } finally {
-      callback.succeed();
+      broken(e.getMessage());
     }
   }
 
-  @Override
-  public void onWebSocketText(String message) {
-    abandon(new Reason(Reason.PROTOCOL_ERROR, "text messages are not part of the protocol"), 1003);
+  /** The server broke the protocol: tell it why and drop the link. */
+  void broken(String why) {
+    LOG.info("link protocol error: {}", why);
+    abandon(new Reason(Reason.PROTOCOL_ERROR, why), 1002);
   }
 
   private void register(Frame frame) {
@@ -107,7 +93,7 @@ public final class LinkEndpoint implements Session.Listener.AutoDemanding {
       return;
     }
     endHandshake();
-    LinkSession registered = new LinkSession(serverId, session, runtime);
+    LinkSession registered = new LinkSession(serverId, wire, runtime);
     registered.send(new Registered(serverId, "/s/" + serverId + "/").toFrame());
     link = registered;
     runtime.registry.register(registered);
@@ -125,10 +111,10 @@ public final class LinkEndpoint implements Session.Listener.AutoDemanding {
 
   private void abandon(Reason reason, int closeCode) {
     endHandshake();
-    Session current = session;
+    LinkWire current = wire;
     if (current != null) {
-      current.sendBinary(reason.toFrame(FrameType.GOAWAY, 0).encode(), Callback.NOOP);
-      current.close(closeCode, reason.text(), Callback.NOOP);
+      current.send(reason.toFrame(FrameType.GOAWAY, 0).encodeWithLength(), () -> {}, x -> {});
+      current.close(closeCode, reason.text());
     }
   }
 
@@ -142,18 +128,13 @@ public final class LinkEndpoint implements Session.Listener.AutoDemanding {
     }
   }
 
-  @Override
-  public void onWebSocketClose(int statusCode, String reason) {
+  /** The wire is gone ({@code why} is for the log): every stream of the server fails. */
+  void closed(String why) {
     endHandshake();
     LinkSession registered = link;
     if (registered != null) {
       registered.closed("CAM server " + registered.serverId() + " disconnected from the relay");
-      LOG.info("server {} disconnected ({})", registered.serverId(), statusCode);
+      LOG.info("server {} disconnected ({})", registered.serverId(), why);
     }
-  }
-
-  @Override
-  public void onWebSocketError(Throwable cause) {
-    onWebSocketClose(1006, String.valueOf(cause.getMessage()));
   }
 }

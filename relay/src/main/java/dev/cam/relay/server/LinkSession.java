@@ -9,17 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One registered server link: its WebSocket, its streams, its heartbeat. Thread-safe. */
+/** One registered server link: its wire, its streams, its heartbeat. Thread-safe. */
 final class LinkSession {
   private static final Logger LOG = LoggerFactory.getLogger(LinkSession.class);
 
   private final String serverId;
-  private final Session session;
+  private final LinkWire wire;
   private final RelayRuntime runtime;
   private final Map<Integer, RelayStream> streams = new ConcurrentHashMap<>();
   private final AtomicInteger nextStreamId = new AtomicInteger(1);
@@ -27,9 +25,9 @@ final class LinkSession {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastHeardNanos = System.nanoTime();
 
-  LinkSession(String serverId, Session session, RelayRuntime runtime) {
+  LinkSession(String serverId, LinkWire wire, RelayRuntime runtime) {
     this.serverId = serverId;
-    this.session = session;
+    this.wire = wire;
     this.runtime = runtime;
     RelayLimits limits = runtime.limits;
     this.newStreams =
@@ -108,7 +106,7 @@ final class LinkSession {
       onFailed.accept(new IllegalStateException("link closed"));
       return;
     }
-    session.sendBinary(frame.encode(), Callback.from(onSent, onFailed));
+    wire.send(frame.encodeWithLength(), onSent, onFailed);
   }
 
   void onFrame(Frame frame) {
@@ -116,7 +114,7 @@ final class LinkSession {
     switch (frame.type()) {
       case PING -> send(new Frame(FrameType.PONG, 0, 0, frame.payload()));
       case PONG -> {}
-      case GOAWAY -> session.close(1000, "goaway", Callback.NOOP);
+      case GOAWAY -> wire.close(1000, "goaway");
       case RESPONSE, DATA, WINDOW, RESET, CLOSE -> route(frame);
       default -> throw new ProtocolException(frame.type() + " is not allowed after registration");
     }
@@ -142,7 +140,7 @@ final class LinkSession {
     long silentNanos = System.nanoTime() - lastHeardNanos;
     if (silentNanos > 3 * runtime.limits.pingInterval().toNanos()) {
       LOG.info("server {} missed its heartbeats; dropping its link", serverId);
-      session.disconnect();
+      wire.disconnect();
       closed("CAM server " + serverId + " stopped answering");
       return;
     }
@@ -151,7 +149,7 @@ final class LinkSession {
 
   void goAway(Reason reason) {
     send(reason.toFrame(FrameType.GOAWAY, 0));
-    session.close(1000, reason.text(), Callback.NOOP);
+    wire.close(1000, reason.text());
   }
 
   /** Another registration of the same id took over. */
@@ -160,7 +158,7 @@ final class LinkSession {
     closed("CAM server " + serverId + " reconnected; retry");
   }
 
-  /** The WebSocket closed: fail every stream with {@code reason}. */
+  /** The wire closed: fail every stream with {@code reason}. */
   void closed(String reason) {
     if (!closed.compareAndSet(false, true)) {
       return;
