@@ -5,10 +5,11 @@ import java.util.ArrayDeque;
 /**
  * Arrays of a whole frame's size, kept for reuse once their frame was sent: a download moves
  * through a few of them instead of allocating (and zeroing) a new 64 KiB array per frame. Keeps at
- * most a handful; thread-safe.
+ * most {@value #KEEP}, a busy download's whole window at the default sizes (16 frames of 64 KiB):
+ * one running at full speed allocates none. Thread-safe.
  */
 final class FrameBuffers {
-  private static final int KEEP = 4;
+  private static final int KEEP = 16;
 
   private final ArrayDeque<byte[]> spare = new ArrayDeque<>(KEEP);
   private int wholeSize;

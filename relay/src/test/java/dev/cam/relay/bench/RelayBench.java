@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +46,9 @@ public final class RelayBench {
         Files.writeString(
             dir.resolve("relay.toml"),
             "[limits]\nnew-streams-per-second = 1000000\nnew-stream-burst = 1000000\n"
-                + "max-streams-per-server = 2000\nmax-connections-per-ip = 5000\n");
+                + "max-streams-per-server = 2000\nmax-connections-per-ip = 5000\n"
+                + System.getProperty("bench.limits", "").replace(';', '\n')
+                + "\n");
     Process relay =
         new ProcessBuilder(
                 distribution.resolve("bin/cam-relay").toString(),
@@ -143,15 +147,21 @@ public final class RelayBench {
     long driverDirectCpu = 0;
     long driverRelayCpu = 0;
     long self = ProcessHandle.current().pid();
+    Map<String, Long> directThreads = new TreeMap<>();
+    Map<String, Long> relayThreads = new TreeMap<>();
     for (int i = 0; i < runs; i++) {
       long before = cpuMillis(self);
+      Map<String, Long> threadsBefore = threadCpuMillis();
       d[i] = download(client, direct.resolve("download?bytes=" + bytes), bytes);
       driverDirectCpu += cpuMillis(self) - before;
+      add(directThreads, threadsBefore, threadCpuMillis());
       before = cpuMillis(self);
+      threadsBefore = threadCpuMillis();
       long relayBefore = cpuMillis(relayPid);
       r[i] = download(client, viaRelay.resolve("download?bytes=" + bytes), bytes);
       relayCpu += cpuMillis(relayPid) - relayBefore;
       driverRelayCpu += cpuMillis(self) - before;
+      add(relayThreads, threadsBefore, threadCpuMillis());
     }
     Arrays.sort(d);
     Arrays.sort(r);
@@ -166,10 +176,67 @@ public final class RelayBench {
         (relayCpu + driverRelayCpu) / runs,
         relayCpu / runs,
         driverRelayCpu / runs);
+    System.out.println(
+        "driver CPU per 100 MB by thread: direct "
+            + perRun(directThreads, runs)
+            + " | via relay "
+            + perRun(relayThreads, runs));
     double ratio = r[runs / 2] / d[runs / 2];
     System.out.printf(
         "GOAL %s: download through the relay at %.2f of direct (goal >= 0.5)%n",
         ratio >= 0.5 ? "met" : "MISSED", ratio);
+  }
+
+  /**
+   * CPU time (user + system) of this JVM's threads so far, from /proc (10 ms ticks), summed by
+   * role: the benchmark's client, the origin, the server link, and the JVM's own (JIT, GC).
+   */
+  private static Map<String, Long> threadCpuMillis() throws Exception {
+    Map<String, Long> byRole = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (java.io.IOException e) {
+          continue; // the thread ended
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        byRole.merge(role(name), millis, Long::sum);
+      }
+    }
+    return byRole;
+  }
+
+  private static String role(String thread) {
+    if (thread.startsWith("HttpClient") || thread.equals("main")) {
+      return "client";
+    }
+    if (thread.startsWith("C1 ") || thread.startsWith("C2 ") || thread.startsWith("GC ")) {
+      return "jit+gc";
+    }
+    if (thread.startsWith("qtp")) {
+      return "origin";
+    }
+    if (thread.startsWith("relay-link")) {
+      return "link";
+    }
+    return Boolean.getBoolean("bench.threadNames") ? thread : "other";
+  }
+
+  private static void add(
+      Map<String, Long> sum, Map<String, Long> before, Map<String, Long> after) {
+    after.forEach(
+        (role, millis) -> sum.merge(role, millis - before.getOrDefault(role, 0L), Long::sum));
+  }
+
+  private static String perRun(Map<String, Long> sum, int runs) {
+    StringBuilder out = new StringBuilder();
+    sum.forEach(
+        (role, millis) -> out.append(role).append(' ').append(millis / runs).append(" ms "));
+    return out.toString().trim();
   }
 
   /** CPU time (user + system) the process used so far, from /proc (10 ms ticks). */
