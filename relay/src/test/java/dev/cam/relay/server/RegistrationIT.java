@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class RegistrationIT {
   @TempDir Path dir;
@@ -80,11 +83,12 @@ class RegistrationIT {
     }
   }
 
-  @Test
-  void registrationWithAnotherServersIdIsRefused() throws Exception {
+  @ParameterizedTest
+  @EnumSource(RawLink.Transport.class)
+  void registrationWithAnotherServersIdIsRefused(RawLink.Transport transport) throws Exception {
     ServerIdentity victim = ServerIdentity.generate();
     ServerIdentity attacker = ServerIdentity.generate();
-    try (RawLink link = RawLink.connect(relay.uri())) {
+    try (RawLink link = RawLink.connect(relay.uri(), transport)) {
       Hello hello = link.hello();
       long now = System.currentTimeMillis();
       byte[] signed =
@@ -105,15 +109,17 @@ class RegistrationIT {
       Reason reason = Reason.decode(answer);
       assertEquals(Reason.REFUSED, reason.code());
       assertTrue(reason.text().contains("does not match the public key"), reason.text());
-      assertTrue(link.closed.get(5, TimeUnit.SECONDS).startsWith("1008"));
+      String closed = link.closed.get(5, TimeUnit.SECONDS);
+      assertTrue(closed.startsWith(transport == RawLink.Transport.STREAM ? "EOF" : "1008"), closed);
     }
   }
 
-  @Test
-  void signatureByAnotherKeyIsRefused() throws Exception {
+  @ParameterizedTest
+  @EnumSource(RawLink.Transport.class)
+  void signatureByAnotherKeyIsRefused(RawLink.Transport transport) throws Exception {
     ServerIdentity victim = ServerIdentity.generate();
     ServerIdentity attacker = ServerIdentity.generate();
-    try (RawLink link = RawLink.connect(relay.uri())) {
+    try (RawLink link = RawLink.connect(relay.uri(), transport)) {
       Hello hello = link.hello();
       long now = System.currentTimeMillis();
       byte[] signed =
@@ -132,16 +138,17 @@ class RegistrationIT {
     }
   }
 
-  @Test
-  void replayedRegistrationIsRefused() throws Exception {
+  @ParameterizedTest
+  @EnumSource(RawLink.Transport.class)
+  void replayedRegistrationIsRefused(RawLink.Transport transport) throws Exception {
     ServerIdentity server = ServerIdentity.generate();
     Frame captured;
-    try (RawLink first = RawLink.connect(relay.uri())) {
+    try (RawLink first = RawLink.connect(relay.uri(), transport)) {
       captured = RawLink.register(server, first.hello(), "127.0.0.1").toFrame();
       first.send(captured);
       assertEquals(FrameType.REGISTERED, first.next().type());
     }
-    try (RawLink replay = RawLink.connect(relay.uri())) {
+    try (RawLink replay = RawLink.connect(relay.uri(), transport)) {
       replay.hello();
       replay.send(captured);
 
@@ -151,20 +158,22 @@ class RegistrationIT {
     }
   }
 
-  @Test
-  void registrationSignedForAnotherRelayIsRefused() throws Exception {
-    try (RawLink link = RawLink.connect(relay.uri())) {
+  @ParameterizedTest
+  @EnumSource(RawLink.Transport.class)
+  void registrationSignedForAnotherRelayIsRefused(RawLink.Transport transport) throws Exception {
+    try (RawLink link = RawLink.connect(relay.uri(), transport)) {
       link.send(
           RawLink.register(ServerIdentity.generate(), link.hello(), "relay.example").toFrame());
       assertTrue(Reason.decode(link.next()).text().contains("another relay"));
     }
   }
 
-  @Test
-  void newRegistrationReplacesTheOldLinkAtOnce() throws Exception {
+  @ParameterizedTest
+  @EnumSource(RawLink.Transport.class)
+  void newRegistrationReplacesTheOldLinkAtOnce(RawLink.Transport transport) throws Exception {
     ServerIdentity server = ServerIdentity.generate();
-    try (RawLink old = RawLink.connect(relay.uri());
-        RawLink fresh = RawLink.connect(relay.uri())) {
+    try (RawLink old = RawLink.connect(relay.uri(), transport);
+        RawLink fresh = RawLink.connect(relay.uri(), transport)) {
       old.send(RawLink.register(server, old.hello(), "127.0.0.1").toFrame());
       assertEquals(FrameType.REGISTERED, old.next().type());
 
@@ -179,13 +188,39 @@ class RegistrationIT {
     }
   }
 
-  @Test
-  void silentLinkIsClosedAfterTheHandshakeTimeout() throws Exception {
-    try (RawLink link = RawLink.connect(relay.uri())) {
+  @ParameterizedTest
+  @EnumSource(RawLink.Transport.class)
+  void silentLinkIsClosedAfterTheHandshakeTimeout(RawLink.Transport transport) throws Exception {
+    try (RawLink link = RawLink.connect(relay.uri(), transport)) {
       link.hello();
       String closed = link.closed.get(5, TimeUnit.SECONDS);
       assertTrue(closed.contains("timed out"), closed);
     }
+  }
+
+  @Test
+  void frameLargerThanTheLimitEndsAStreamLink() throws Exception {
+    try (RawLink link = RawLink.connect(relay.uri(), RawLink.Transport.STREAM)) {
+      link.hello();
+      link.sendRaw(ByteBuffer.allocate(16).putInt(0, Integer.MAX_VALUE));
+
+      Reason reason = Reason.decode(link.next());
+      assertEquals(Reason.PROTOCOL_ERROR, reason.code());
+      assertTrue(reason.text().contains("frame size 2147483647"), reason.text());
+      assertTrue(link.closed.get(5, TimeUnit.SECONDS).startsWith("EOF"));
+      assertEquals(0, relay.metrics().servers());
+    }
+  }
+
+  @Test
+  void linkEndpointSaysHowToConnect() throws Exception {
+    HttpResponse<String> response =
+        client.send(
+            HttpRequest.newBuilder(relay.uri().resolve("_relay/link")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(400, response.statusCode());
+    assertTrue(response.body().contains("Upgrade: cam-relay-link"), response.body());
   }
 
   @Test

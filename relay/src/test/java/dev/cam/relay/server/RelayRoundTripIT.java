@@ -27,20 +27,28 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 
+/** Clients reach a linked server through the relay; a subclass runs the same over another link. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RelayRoundTripIT {
-  @TempDir static Path dir;
-  static RelayServer relay;
-  static OriginServer origin;
-  static LinkedServer server;
-  static URI base;
-  static byte[] page;
+  Path dir;
+  RelayServer relay;
+  OriginServer origin;
+  LinkedServer server;
+  URI base;
+  byte[] page;
   static final HttpClient client =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
+  /** Where the server links to, given the relay's address. */
+  URI linkTo(URI relayUri) throws Exception {
+    return relayUri;
+  }
+
   @BeforeAll
-  static void start() throws Exception {
+  void start() throws Exception {
+    dir = Files.createTempDirectory("relay-round-trip");
     page = "<html><script src=\"app.js\"></script>ünïcode</html>".getBytes(StandardCharsets.UTF_8);
     Path file = Files.write(dir.resolve("index.html"), page);
     origin = new OriginServer("alpha", file);
@@ -48,15 +56,18 @@ class RelayRoundTripIT {
     relay.start();
     server =
         new LinkedServer(
-            LinkedServer.settings(relay.uri(), origin.origin()), ServerIdentity.generate());
+            LinkedServer.settings(linkTo(relay.uri()), origin.origin()), ServerIdentity.generate());
     base = server.awaitConnected();
   }
 
   @AfterAll
-  static void stop() throws Exception {
+  void stop() throws Exception {
     server.close();
     relay.close();
     origin.close();
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   private static HttpResponse<String> get(URI uri, String token) throws Exception {
