@@ -38,6 +38,11 @@ final class LinkSession {
     return serverId;
   }
 
+  /** Whether the server linked over a WebSocket, as servers of the first release do. */
+  boolean overWebSocket() {
+    return wire instanceof WebSocketLink;
+  }
+
   int streamCount() {
     return streams.size();
   }

@@ -4,6 +4,7 @@ package dev.cam.relay.server;
  * A snapshot of the relay's counters. No payload, header or address appears here.
  *
  * @param servers registered server links
+ * @param webSocketLinks how many of them link over a WebSocket (servers of the first release)
  * @param streams open client streams across all servers
  * @param bufferedBytes bytes held in stream buffers now
  * @param peakBufferedBytes the most bytes ever held at once
@@ -13,6 +14,7 @@ package dev.cam.relay.server;
  */
 public record RelayMetrics(
     int servers,
+    int webSocketLinks,
     int streams,
     long bufferedBytes,
     long peakBufferedBytes,
@@ -23,9 +25,10 @@ public record RelayMetrics(
   /** Renders the snapshot as a small JSON object. */
   public String toJson() {
     return String.format(
-        "{\"servers\":%d,\"streams\":%d,\"bufferedBytes\":%d,\"peakBufferedBytes\":%d,"
+        "{\"servers\":%d,\"webSocketLinks\":%d,\"streams\":%d,\"bufferedBytes\":%d,\"peakBufferedBytes\":%d,"
             + "\"reservedBytes\":%d,\"budgetBytes\":%d,\"refusedRegistrations\":%d}",
         servers,
+        webSocketLinks,
         streams,
         bufferedBytes,
         peakBufferedBytes,

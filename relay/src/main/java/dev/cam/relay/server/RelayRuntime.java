@@ -41,6 +41,7 @@ final class RelayRuntime {
   RelayMetrics metrics() {
     return new RelayMetrics(
         registry.size(),
+        registry.webSocketLinks(),
         registry.streams(),
         budget.buffered(),
         budget.peakBuffered(),

@@ -31,6 +31,10 @@ final class ServerRegistry {
     return links.size();
   }
 
+  int webSocketLinks() {
+    return (int) links.values().stream().filter(LinkSession::overWebSocket).count();
+  }
+
   int streams() {
     return links.values().stream().mapToInt(LinkSession::streamCount).sum();
   }

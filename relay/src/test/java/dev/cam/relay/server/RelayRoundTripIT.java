@@ -78,6 +78,17 @@ class RelayRoundTripIT {
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** How many servers the relay sees linked over a WebSocket in this class's setting. */
+  int expectedWebSocketLinks() {
+    return 0;
+  }
+
+  @Test
+  void linkUsesTheExpectedTransport() {
+    assertEquals(1, relay.metrics().servers());
+    assertEquals(expectedWebSocketLinks(), relay.metrics().webSocketLinks());
+  }
+
   @Test
   void restCallReachesTheServerWithItsTokenAndPrefix() throws Exception {
     HttpResponse<String> response =

@@ -26,6 +26,11 @@ class RelayRoundTripOverWebSocketIT extends RelayRoundTripIT {
     firstRelease.close();
   }
 
+  @Override
+  int expectedWebSocketLinks() {
+    return 1;
+  }
+
   @Test
   void linkFellBackToAWebSocket() {
     assertTrue(firstRelease.refusedStreamLinks.get() >= 1);

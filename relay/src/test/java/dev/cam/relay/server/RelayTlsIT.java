@@ -97,4 +97,27 @@ class RelayTlsIT {
       server.close();
     }
   }
+
+  @Test
+  void linkRefusesARelayWhoseCertificateNamesAnotherHost() throws Exception {
+    TestCertificates elsewhere =
+        TestCertificates.create(dir.resolve("elsewhere"), "dns:relay.example");
+    TlsSettings tls = TlsSettings.pem(elsewhere.certificatePem, elsewhere.keyPem);
+    try (RelayServer relay = new RelayServer(RelayConfig.local("127.0.0.1", 0).withTls(tls))) {
+      relay.start();
+      LinkedServer server =
+          new LinkedServer(
+              LinkedServer.settings(relay.uri(), origin.origin())
+                  .withCaFile(elsewhere.certificatePem),
+              ServerIdentity.generate());
+      // the CA file makes the certificate trusted; only its name is wrong for 127.0.0.1
+      Await.until(
+          Duration.ofSeconds(10),
+          () -> server.link.status().detail().contains("127.0.0.1"),
+          () -> "a host name failure, status " + server.link.status());
+      assertTrue(server.link.status().detail().contains("SSLHandshakeException"));
+      assertEquals(0, relay.metrics().servers());
+      server.close();
+    }
+  }
 }

@@ -28,6 +28,14 @@ public final class TestCertificates {
   }
 
   public static TestCertificates create(Path dir) throws Exception {
+    return create(dir, "dns:localhost,ip:127.0.0.1");
+  }
+
+  /**
+   * A self-signed certificate for the names in {@code san} (keytool's SAN syntax), in {@code dir}.
+   */
+  public static TestCertificates create(Path dir, String san) throws Exception {
+    Files.createDirectories(dir);
     Path keystore = dir.resolve("relay.p12");
     String keytool = Paths.get(System.getProperty("java.home"), "bin", "keytool").toString();
     run(
@@ -42,7 +50,7 @@ public final class TestCertificates {
         "-dname",
         "CN=localhost",
         "-ext",
-        "SAN=dns:localhost,ip:127.0.0.1",
+        "SAN=" + san,
         "-validity",
         "2",
         "-keystore",
