@@ -2,6 +2,7 @@ package dev.cam.relay.link;
 
 import dev.cam.relay.protocol.Frame;
 import dev.cam.relay.protocol.WorkLoop;
+import dev.cam.relay.wire.FrameWire;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +17,7 @@ import java.util.function.IntSupplier;
  * the streams' credit, so the queue cannot grow without bound.
  */
 final class FrameSender {
-  private final RelayWire wire;
+  private final FrameWire wire;
   private final IntSupplier maxPayload;
   private final Consumer<Throwable> onFailure;
   private final ArrayDeque<OutgoingFrame> queue = new ArrayDeque<>();
@@ -29,7 +30,7 @@ final class FrameSender {
   /**
    * @param maxPayload the link's frame size, read when a frame is queued (known after HELLO)
    */
-  FrameSender(RelayWire wire, IntSupplier maxPayload, Consumer<Throwable> onFailure) {
+  FrameSender(FrameWire wire, IntSupplier maxPayload, Consumer<Throwable> onFailure) {
     this.wire = wire;
     this.maxPayload = maxPayload;
     this.onFailure = onFailure;

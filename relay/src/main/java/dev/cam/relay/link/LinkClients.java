@@ -1,6 +1,7 @@
 package dev.cam.relay.link;
 
 import dev.cam.relay.RelayException;
+import dev.cam.relay.wire.WebSocketFrames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The network clients of one {@link ServerLink}: the link to the relay (a {@link StreamWire}, or a
- * {@link WebSocketWire} when the relay is of the first release; either trusts the relay's CA), and,
- * sharing one thread pool and one buffer pool, HTTP requests to the origin (read into pooled
+ * {@link WebSocketFrames} when the relay is of the first release; either trusts the relay's CA),
+ * and, sharing one thread pool and one buffer pool, HTTP requests to the origin (read into pooled
  * buffers of a whole frame's size, passed on unchanged: no decoding, redirects or authentication of
  * their own), and the JDK client that continues WebSocket streams to the origin.
  */
@@ -97,7 +98,7 @@ final class LinkClients implements AutoCloseable {
   }
 
   /**
-   * Connects {@code connection} to the relay: a {@link StreamWire} first; a {@link WebSocketWire}
+   * Connects {@code connection} to the relay: a {@link StreamWire} first; a {@link WebSocketFrames}
    * when the relay (or a proxy in front of it) refuses that upgrade with a client error other than
    * 429, as a relay of the first release does. The future fails when neither connects; once one
    * does, the connection hears the rest.
@@ -145,7 +146,7 @@ final class LinkClients implements AutoCloseable {
   private CompletableFuture<Session> connectWebSocket(URI linkUri, LinkConnection connection) {
     try {
       return relay.connect(
-          new WebSocketWire(connection, LinkConnection.HANDSHAKE_FRAME),
+          new WebSocketFrames(connection, LinkConnection.HANDSHAKE_FRAME, null),
           linkUri,
           new ClientUpgradeRequest());
     } catch (java.io.IOException e) {

@@ -12,6 +12,8 @@ import dev.cam.relay.protocol.Register;
 import dev.cam.relay.protocol.Registered;
 import dev.cam.relay.protocol.StreamKind;
 import dev.cam.relay.protocol.StreamOpen;
+import dev.cam.relay.wire.FrameListener;
+import dev.cam.relay.wire.FrameWire;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
@@ -26,11 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.client.Request;
 
 /**
- * One connection of a {@link ServerLink} to the relay, over whichever {@link RelayWire} connected:
+ * One connection of a {@link ServerLink} to the relay, over whichever {@link FrameWire} connected:
  * answers HELLO with a signed REGISTER, then opens a stream to the origin for every OPEN. Lives
  * until the wire ends; the link then makes a new one.
  */
-final class LinkConnection implements StreamContext {
+final class LinkConnection implements StreamContext, FrameListener {
   private static final int HANDSHAKE_MAX_PAYLOAD = 64 * 1024;
 
   /** The largest frame (header and payload) either transport accepts before HELLO settles it. */
@@ -44,7 +46,7 @@ final class LinkConnection implements StreamContext {
   private final ScheduledExecutorService timers;
   private final Map<Integer, LinkStream> streams = new ConcurrentHashMap<>();
   private final AtomicBoolean over = new AtomicBoolean();
-  private volatile RelayWire wire;
+  private volatile FrameWire wire;
   private volatile FrameSender sender;
   private volatile Hello hello;
   private volatile String goAway;
@@ -67,7 +69,8 @@ final class LinkConnection implements StreamContext {
   }
 
   /** The wire is up; HELLO is on its way. */
-  void opened(RelayWire opened) {
+  @Override
+  public void opened(FrameWire opened) {
     wire = opened;
     sender =
         new FrameSender(
@@ -79,8 +82,8 @@ final class LinkConnection implements StreamContext {
             failure -> fail("sending to the relay failed: " + failure));
   }
 
-  /** One whole frame arrived (header and payload); the caller may reuse the buffer after. */
-  void received(ByteBuffer message) {
+  @Override
+  public void received(ByteBuffer message) {
     try {
       Hello settled = hello;
       handle(Frame.decode(message, settled == null ? HANDSHAKE_MAX_PAYLOAD : settled.maxPayload()));
@@ -89,9 +92,15 @@ final class LinkConnection implements StreamContext {
     }
   }
 
-  /** The wire ended; {@code reason} says how, unless the relay said goodbye first. */
-  void ended(String reason) {
-    fail(goAway != null ? goAway : reason);
+  @Override
+  public void broken(String why) {
+    fail("relay broke the protocol: " + why + "; is this URL a CAM relay?");
+  }
+
+  /** The wire ended: the relay's goodbye says why, if it said one. */
+  @Override
+  public void ended(String why) {
+    fail(goAway != null ? goAway : "relay link " + why);
   }
 
   private void handle(Frame frame) {
@@ -194,7 +203,7 @@ final class LinkConnection implements StreamContext {
     }
     streams.values().forEach(LinkStream::abort);
     streams.clear();
-    RelayWire current = wire;
+    FrameWire current = wire;
     if (current != null && abrupt) {
       current.disconnect();
     }
@@ -204,9 +213,9 @@ final class LinkConnection implements StreamContext {
   /** Says goodbye to the relay and ends. */
   void shutdown() {
     send(new Reason(Reason.SHUTDOWN, "server shutting down").toFrame(FrameType.GOAWAY, 0));
-    RelayWire current = wire;
+    FrameWire current = wire;
     if (current != null) {
-      current.close();
+      current.close(1000, "shutdown");
     }
     end("stopped", false);
   }

@@ -1,6 +1,8 @@
 package dev.cam.relay.link;
 
 import dev.cam.relay.protocol.Frame;
+import dev.cam.relay.wire.FrameListener;
+import dev.cam.relay.wire.FrameWire;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -33,7 +35,7 @@ import javax.net.ssl.SSLSocket;
  * no caller of {@link #send} ever waits on the network. What the queue holds is bounded by the
  * streams' credit (the {@link FrameSender} hands over one frame at a time).
  */
-final class StreamWire implements RelayWire {
+final class StreamWire implements FrameWire {
   /** The {@code Upgrade} token the relay knows stream links by. */
   static final String UPGRADE = "cam-relay-link";
 
@@ -44,11 +46,11 @@ final class StreamWire implements RelayWire {
   private final DataInputStream in;
   private final OutputStream out;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-  private final LinkConnection connection;
+  private final FrameListener connection;
   private volatile int maxFrame;
   private volatile boolean closing;
 
-  private StreamWire(Socket socket, InputStream in, LinkConnection connection, int handshakeFrame)
+  private StreamWire(Socket socket, InputStream in, FrameListener connection, int handshakeFrame)
       throws IOException {
     this.socket = socket;
     this.in = new DataInputStream(in);
@@ -79,7 +81,7 @@ final class StreamWire implements RelayWire {
       URI linkUri,
       SSLContext tls,
       Duration connectTimeout,
-      LinkConnection connection,
+      FrameListener connection,
       int handshakeFrame)
       throws IOException {
     boolean secure = "wss".equalsIgnoreCase(linkUri.getScheme());
@@ -109,14 +111,14 @@ final class StreamWire implements RelayWire {
 
   /**
    * Carries the link until it ends: this thread reads, a thread from {@code threads} writes. The
-   * connection hears {@link LinkConnection#opened} first and {@link LinkConnection#ended} last.
+   * connection hears {@link FrameListener#opened} first and {@link FrameListener#ended} last.
    */
   void run(Executor threads) {
     try {
       threads.execute(this::writeLoop);
     } catch (RuntimeException e) {
       disconnect();
-      connection.ended("link could not start: " + e);
+      connection.ended("failed: no thread to write with (" + e + ")");
       return;
     }
     connection.opened(this);
@@ -204,8 +206,8 @@ final class StreamWire implements RelayWire {
       while (true) {
         int size = in.readInt();
         if (size < Frame.HEADER_SIZE || size > maxFrame) {
-          connection.fail(
-              "relay broke the protocol: frame size "
+          connection.broken(
+              "frame size "
                   + Integer.toUnsignedLong(size)
                   + " outside "
                   + Frame.HEADER_SIZE
@@ -218,11 +220,11 @@ final class StreamWire implements RelayWire {
         connection.received(ByteBuffer.wrap(frame));
       }
     } catch (EOFException e) {
-      reason = "relay closed the link";
+      reason = "closed";
     } catch (SocketTimeoutException e) {
-      reason = "relay sent nothing for " + soTimeout() + " ms";
+      reason = "silent for " + soTimeout() + " ms";
     } catch (IOException e) {
-      reason = "link failed: " + e.getMessage();
+      reason = "failed: " + e.getMessage();
     }
     connection.ended(reason);
   }
@@ -290,7 +292,7 @@ final class StreamWire implements RelayWire {
   }
 
   @Override
-  public void close() {
+  public void close(int code, String reason) {
     closing = true;
     queue.add(new Pending(null, () -> {}, failure -> {}));
   }

@@ -1,5 +1,7 @@
 package dev.cam.relay.server;
 
+import dev.cam.relay.protocol.Frame;
+import dev.cam.relay.wire.WebSocketFrames;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -11,7 +13,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Servers' way in: {@code /_relay/link} upgrades to a {@link StreamLink} ({@code Upgrade:
- * cam-relay-link}) or, for links of the first release, to a {@link WebSocketLink}; within per-IP
+ * cam-relay-link}) or, for links of the first release, to a {@link WebSocketFrames}; within per-IP
  * limits either way.
  */
 final class LinkAcceptor {
@@ -63,7 +65,11 @@ final class LinkAcceptor {
       response.write(true, null, watched);
       return;
     }
-    WebSocketLink webSocket = new WebSocketLink(endpoint, runtime.limits);
+    WebSocketFrames webSocket =
+        new WebSocketFrames(
+            endpoint,
+            Frame.HEADER_SIZE + runtime.limits.maxPayload(),
+            runtime.limits.pingInterval().multipliedBy(4));
     boolean upgraded;
     try {
       upgraded = runtime.container().upgrade((rq, rs, cb) -> webSocket, request, response, watched);

@@ -7,6 +7,8 @@ import dev.cam.relay.protocol.ProtocolException;
 import dev.cam.relay.protocol.Reason;
 import dev.cam.relay.protocol.Register;
 import dev.cam.relay.protocol.Registered;
+import dev.cam.relay.wire.FrameListener;
+import dev.cam.relay.wire.FrameWire;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -16,10 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The relay's end of one server link, whatever its {@link LinkWire}: sends HELLO, checks the
+ * The relay's end of one server link, whatever its {@link FrameWire}: sends HELLO, checks the
  * REGISTER within the handshake timeout, then hands every frame to the {@link LinkSession}.
  */
-final class LinkEndpoint {
+final class LinkEndpoint implements FrameListener {
   private static final Logger LOG = LoggerFactory.getLogger(LinkEndpoint.class);
 
   private final RelayRuntime runtime;
@@ -27,7 +29,7 @@ final class LinkEndpoint {
   private final Runnable handshakeEnded;
   private final AtomicBoolean handshaking = new AtomicBoolean(true);
   private final byte[] nonce = new byte[32];
-  private volatile LinkWire wire;
+  private volatile FrameWire wire;
   private volatile LinkSession link;
   private volatile ScheduledFuture<?> timeout;
 
@@ -38,7 +40,8 @@ final class LinkEndpoint {
   }
 
   /** The wire is up: greet the server and start the registration clock. */
-  void opened(LinkWire opened) {
+  @Override
+  public void opened(FrameWire opened) {
     this.wire = opened;
     RelayLimits limits = runtime.limits;
     runtime.random.nextBytes(nonce);
@@ -58,8 +61,8 @@ final class LinkEndpoint {
             TimeUnit.MILLISECONDS);
   }
 
-  /** One whole frame (header and payload) arrived; the caller may reuse the buffer after. */
-  void received(ByteBuffer message) {
+  @Override
+  public void received(ByteBuffer message) {
     try {
       Frame frame = Frame.decode(message, runtime.limits.maxPayload());
       LinkSession registered = link;
@@ -74,7 +77,8 @@ final class LinkEndpoint {
   }
 
   /** The server broke the protocol: tell it why and drop the link. */
-  void broken(String why) {
+  @Override
+  public void broken(String why) {
     LOG.info("link protocol error: {}", why);
     abandon(new Reason(Reason.PROTOCOL_ERROR, why), 1002);
   }
@@ -111,7 +115,7 @@ final class LinkEndpoint {
 
   private void abandon(Reason reason, int closeCode) {
     endHandshake();
-    LinkWire current = wire;
+    FrameWire current = wire;
     if (current != null) {
       current.send(reason.toFrame(FrameType.GOAWAY, 0).encodeWithLength(), () -> {}, x -> {});
       current.close(closeCode, reason.text());
@@ -129,7 +133,8 @@ final class LinkEndpoint {
   }
 
   /** The wire is gone ({@code why} is for the log): every stream of the server fails. */
-  void closed(String why) {
+  @Override
+  public void ended(String why) {
     endHandshake();
     LinkSession registered = link;
     if (registered != null) {

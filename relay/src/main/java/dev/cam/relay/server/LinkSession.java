@@ -4,6 +4,8 @@ import dev.cam.relay.protocol.Frame;
 import dev.cam.relay.protocol.FrameType;
 import dev.cam.relay.protocol.ProtocolException;
 import dev.cam.relay.protocol.Reason;
+import dev.cam.relay.wire.FrameWire;
+import dev.cam.relay.wire.WebSocketFrames;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +19,7 @@ final class LinkSession {
   private static final Logger LOG = LoggerFactory.getLogger(LinkSession.class);
 
   private final String serverId;
-  private final LinkWire wire;
+  private final FrameWire wire;
   private final RelayRuntime runtime;
   private final Map<Integer, RelayStream> streams = new ConcurrentHashMap<>();
   private final AtomicInteger nextStreamId = new AtomicInteger(1);
@@ -25,7 +27,7 @@ final class LinkSession {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile long lastHeardNanos = System.nanoTime();
 
-  LinkSession(String serverId, LinkWire wire, RelayRuntime runtime) {
+  LinkSession(String serverId, FrameWire wire, RelayRuntime runtime) {
     this.serverId = serverId;
     this.wire = wire;
     this.runtime = runtime;
@@ -40,7 +42,7 @@ final class LinkSession {
 
   /** Whether the server linked over a WebSocket, as servers of the first release do. */
   boolean overWebSocket() {
-    return wire instanceof WebSocketLink;
+    return wire instanceof WebSocketFrames;
   }
 
   int streamCount() {

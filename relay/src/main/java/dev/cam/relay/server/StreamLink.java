@@ -1,8 +1,11 @@
 package dev.cam.relay.server;
 
 import dev.cam.relay.protocol.Frame;
+import dev.cam.relay.wire.FrameListener;
+import dev.cam.relay.wire.FrameWire;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +19,16 @@ import org.eclipse.jetty.util.IteratingCallback;
 /**
  * A server link on the connection its HTTP/1.1 upgrade ({@code Upgrade: cam-relay-link}) took over:
  * frames cross it as they are, each after its size ({@link Frame#LENGTH_SIZE} bytes). Unlike a
- * {@link WebSocketLink} no byte is masked or unmasked, and a frame is parsed where it lies in the
- * read buffer. Reads and writes go through Jetty's non-blocking {@link EndPoint}, so a slow server
- * holds no relay thread.
+ * {@link dev.cam.relay.wire.WebSocketFrames} no byte is masked or unmasked, and a frame is parsed
+ * where it lies in the read buffer. Reads and writes go through Jetty's non-blocking {@link
+ * EndPoint}, so a slow server holds no relay thread.
  */
-final class StreamLink extends AbstractConnection implements LinkWire {
+final class StreamLink extends AbstractConnection implements FrameWire {
   /** The {@code Upgrade} token of a stream link. */
   static final String UPGRADE = "cam-relay-link";
 
-  private final LinkEndpoint endpoint;
-  private final int maxFrame;
+  private final FrameListener endpoint;
+  private volatile int maxFrame;
   private final Flusher flusher = new Flusher();
 
   /**
@@ -34,7 +37,7 @@ final class StreamLink extends AbstractConnection implements LinkWire {
    */
   private final ByteBuffer input;
 
-  StreamLink(EndPoint wire, Executor executor, LinkEndpoint endpoint, RelayLimits limits) {
+  StreamLink(EndPoint wire, Executor executor, FrameListener endpoint, RelayLimits limits) {
     super(wire, executor);
     this.endpoint = endpoint;
     this.maxFrame = Frame.HEADER_SIZE + limits.maxPayload();
@@ -95,12 +98,19 @@ final class StreamLink extends AbstractConnection implements LinkWire {
   public void onClose(Throwable cause) {
     super.onClose(cause);
     flusher.abort(cause != null ? cause : new IOException("link closed"));
-    endpoint.closed(cause == null ? "closed" : String.valueOf(cause.getMessage()));
+    endpoint.ended(cause == null ? "closed" : "failed: " + cause.getMessage());
   }
 
   @Override
   public void send(ByteBuffer frame, Runnable sent, Consumer<Throwable> failed) {
     flusher.queue(new Pending(frame, sent, failed));
+  }
+
+  /** The relay sets the frame limit and idle timeout from its own limits when the link opens. */
+  @Override
+  public void settle(int settledMaxFrame, Duration idleTimeout) {
+    maxFrame = settledMaxFrame;
+    getEndPoint().setIdleTimeout(idleTimeout.toMillis());
   }
 
   @Override
