@@ -2,11 +2,10 @@ package dev.cam.platform.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cam.api.AgentLogs;
 import dev.cam.api.CamException;
 import dev.cam.api.InvalidInputException;
+import dev.cam.platform.json.JsonMappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -108,11 +107,7 @@ public final class JsonlAgentLogs implements AgentLogs {
   private ObjectMapper mapper() {
     ObjectMapper m = mapper;
     if (m == null) {
-      m =
-          new ObjectMapper()
-              .registerModule(new JavaTimeModule())
-              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-              .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+      m = JsonMappers.create();
       mapper = m;
     }
     return m;
