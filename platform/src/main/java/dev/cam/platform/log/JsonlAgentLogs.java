@@ -6,6 +6,7 @@ import dev.cam.api.AgentLogs;
 import dev.cam.api.CamException;
 import dev.cam.api.InvalidInputException;
 import dev.cam.platform.json.JsonMappers;
+import dev.cam.platform.json.UntypedJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -41,7 +42,7 @@ public final class JsonlAgentLogs implements AgentLogs {
   private final Path logsDir;
   private final Clock clock;
   private volatile boolean dirReady;
-  // made on the first append: reading needs none (JsonLine)
+  // made on the first append: reading needs none (UntypedJson)
   private volatile ObjectMapper mapper;
 
   public JsonlAgentLogs(Path logsDir) {
@@ -164,7 +165,7 @@ public final class JsonlAgentLogs implements AgentLogs {
   private static void parse(String line, List<Map<String, Object>> out) {
     if (!line.isBlank()) {
       // a line that is not a whole JSON object was torn by a crash; the rest is still good
-      JsonLine.object(line).ifPresent(out::add);
+      UntypedJson.object(line).ifPresent(out::add);
     }
   }
 }
