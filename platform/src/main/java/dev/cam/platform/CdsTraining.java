@@ -9,9 +9,7 @@ import dev.cam.api.Machine;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -51,31 +49,19 @@ final class CdsTraining {
       Map<String, String> trainingEnv = new HashMap<>(env);
       trainingEnv.put("CAM_CONFIG_DIR", temp.resolve("config").toString());
       trainingEnv.put("CAM_DATA_DIR", temp.resolve("data").toString());
-      try (Kernel kernel = new Kernel(Main.home(), trainingEnv, temp, LaunchOptions.NONE)) {
-        if (Main.pluginsOnly()) {
-          kernel.extensionsFromPluginsOnly();
-        }
+      try (Kernel kernel = Main.kernel(trainingEnv, temp, LaunchOptions.NONE)) {
         seed(kernel, temp);
         Cli cli = kernel.cli().orElseThrow(() -> new IllegalStateException(kernel.cliProblem()));
-        int code = execute(cli, args, out, err);
+        int code = Main.execute(cli, args, out, err);
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
         for (List<String> command : COMMANDS) {
-          execute(cli, command, discard, discard);
+          Main.execute(cli, command, discard, discard);
         }
         return code;
       }
     } finally {
       delete(temp);
     }
-  }
-
-  private static int execute(Cli cli, List<String> args, PrintStream out, PrintStream err) {
-    PrintWriter output = new PrintWriter(out, true, StandardCharsets.UTF_8);
-    PrintWriter errors = new PrintWriter(err, true, StandardCharsets.UTF_8);
-    int code = cli.execute(args, output, errors);
-    output.flush();
-    errors.flush();
-    return code;
   }
 
   private static void seed(Kernel kernel, Path temp) {

@@ -1,5 +1,6 @@
 package dev.cam.platform;
 
+import dev.cam.api.Cli;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,6 @@ public record LaunchOptions(
    */
   private static final Map<String, String> SERVE_FLAG_KEYS =
       Map.of("--relay", "relay.url", "--host", "server.host", "--port", "server.port");
-
-  /** Global options followed by a value, which is not the command's name. */
-  private static final List<String> GLOBAL_WITH_VALUE =
-      List.of("--config", "--data-dir", "--server", "--token");
 
   public LaunchOptions {
     flags = flags == null ? Map.of() : Map.copyOf(flags);
@@ -68,27 +65,11 @@ public record LaunchOptions(
       } else if ("serve".equals(command)) {
         flag(arg, next, flags);
       }
-      if (GLOBAL_WITH_VALUE.contains(arg) || "serve".equals(command) && isFlag(arg)) {
+      if (Cli.isGlobalOptionWithValue(arg) || "serve".equals(command) && isFlag(arg)) {
         i++;
       }
     }
     return new LaunchOptions(config, data, verbose, flags);
-  }
-
-  /** The command's name: the first argument that is neither an option nor its value; or null. */
-  public static String commandWord(List<String> args) {
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--")) {
-        return null;
-      }
-      if (GLOBAL_WITH_VALUE.contains(arg)) {
-        i++;
-      } else if (!arg.startsWith("-")) {
-        return arg;
-      }
-    }
-    return null;
   }
 
   private static boolean isFlag(String arg) {

@@ -48,33 +48,49 @@ public final class Main {
     if (options.verbose()) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
     }
-    PrintWriter output = new PrintWriter(out, true, StandardCharsets.UTF_8);
-    PrintWriter errors = new PrintWriter(err, true, StandardCharsets.UTF_8);
     if (args.equals(List.of("--version")) || args.equals(List.of("-V"))) {
       // The one answer that needs no plugin: starting the command line's plugin costs more
       // than the rest of the JVM's work for it.
-      output.println("cam " + Kernel.readVersion());
+      utf8(out).println("cam " + Kernel.readVersion());
       return 0;
     }
     Path workingDir = Path.of("").toAbsolutePath();
-    try (Kernel kernel = new Kernel(home(), env, workingDir, options)) {
-      if (pluginsOnly()) {
-        kernel.extensionsFromPluginsOnly();
-      }
+    try (Kernel kernel = kernel(env, workingDir, options)) {
       kernel.prepareAhead(readsLocalStore(args, env));
       Optional<Cli> cli = kernel.cli();
       if (cli.isEmpty()) {
-        errors.println(
-            "cam: cannot start the command line ("
-                + kernel.cliProblem()
-                + "); reinstall CAM or remove the broken plugin");
+        utf8(err)
+            .println(
+                "cam: cannot start the command line ("
+                    + kernel.cliProblem()
+                    + "); reinstall CAM or remove the broken plugin");
         return 1;
       }
-      int code = cli.get().execute(args, output, errors);
-      output.flush();
-      errors.flush();
-      return code;
+      return execute(cli.get(), args, out, err);
     }
+  }
+
+  /** The kernel of one command, finding extensions as {@code bin/cam} says. */
+  static Kernel kernel(Map<String, String> env, Path workingDir, LaunchOptions options) {
+    Kernel kernel = new Kernel(home(), env, workingDir, options);
+    if (pluginsOnly()) {
+      kernel.extensionsFromPluginsOnly();
+    }
+    return kernel;
+  }
+
+  /** Runs one command on the command line with this output; returns its exit code. */
+  static int execute(Cli cli, List<String> args, PrintStream out, PrintStream err) {
+    PrintWriter output = utf8(out);
+    PrintWriter errors = utf8(err);
+    int code = cli.execute(args, output, errors);
+    output.flush();
+    errors.flush();
+    return code;
+  }
+
+  private static PrintWriter utf8(PrintStream stream) {
+    return new PrintWriter(stream, true, StandardCharsets.UTF_8);
   }
 
   /**
@@ -84,7 +100,7 @@ public final class Main {
    * never.
    */
   static boolean readsLocalStore(List<String> args, Map<String, String> env) {
-    String command = LaunchOptions.commandWord(args);
+    String command = Cli.commandWord(args);
     boolean remote =
         args.contains("--server")
             || args.stream().anyMatch(a -> a.startsWith("--server="))

@@ -86,9 +86,9 @@ public final class ConfigFileEditor {
     if (!Files.exists(file)) {
       return JsonNodeFactory.instance.objectNode();
     }
-    JsonNode tree = toml.tree(file);
+    Object tree = toml.tree(file);
     TomlLayer.flatten(tree, file.toString());
-    return tree instanceof ObjectNode o ? o : JsonNodeFactory.instance.objectNode();
+    return tree instanceof Map ? mapper.valueToTree(tree) : JsonNodeFactory.instance.objectNode();
   }
 
   private static JsonNode node(Object value) {

@@ -2,11 +2,11 @@ package dev.cam.platform.log;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cam.api.AgentLogs;
 import dev.cam.api.CamException;
 import dev.cam.api.InvalidInputException;
+import dev.cam.platform.json.JsonMappers;
+import dev.cam.platform.json.UntypedJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -42,7 +42,7 @@ public final class JsonlAgentLogs implements AgentLogs {
   private final Path logsDir;
   private final Clock clock;
   private volatile boolean dirReady;
-  // made on the first append: reading needs none (JsonLine)
+  // made on the first append: reading needs none (UntypedJson)
   private volatile ObjectMapper mapper;
 
   public JsonlAgentLogs(Path logsDir) {
@@ -108,11 +108,7 @@ public final class JsonlAgentLogs implements AgentLogs {
   private ObjectMapper mapper() {
     ObjectMapper m = mapper;
     if (m == null) {
-      m =
-          new ObjectMapper()
-              .registerModule(new JavaTimeModule())
-              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-              .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+      m = JsonMappers.create();
       mapper = m;
     }
     return m;
@@ -169,7 +165,7 @@ public final class JsonlAgentLogs implements AgentLogs {
   private static void parse(String line, List<Map<String, Object>> out) {
     if (!line.isBlank()) {
       // a line that is not a whole JSON object was torn by a crash; the rest is still good
-      JsonLine.object(line).ifPresent(out::add);
+      UntypedJson.object(line).ifPresent(out::add);
     }
   }
 }

@@ -3,9 +3,8 @@ package dev.cam.platform.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.cam.api.InvalidInputException;
+import dev.cam.platform.json.JsonMappers;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ final class StoreJson {
     if (m == null) {
       synchronized (this) {
         if (mapper == null) {
-          mapper = Mappers.create();
+          mapper = JsonMappers.create();
         }
         m = mapper;
       }
@@ -69,19 +68,6 @@ final class StoreJson {
       return mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the store holds JSON it cannot read: " + json, e);
-    }
-  }
-
-  /**
-   * Builds the mapper. A class of its own so that loading {@link StoreJson} does not make the
-   * bytecode verifier load Jackson's modules.
-   */
-  private static final class Mappers {
-    static ObjectMapper create() {
-      return new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
     }
   }
 }

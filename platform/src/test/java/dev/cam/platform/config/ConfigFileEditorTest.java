@@ -69,4 +69,39 @@ class ConfigFileEditorTest {
     assertTrue(key.getMessage().contains("did you mean 'monitor.poll_interval'"), key.getMessage());
     assertEquals(before, Files.readString(file));
   }
+
+  @Test
+  void setRewritesTheOtherValuesAsTheyWere() throws IOException {
+    Path file = tmp.resolve("config.toml");
+    Files.writeString(
+        file,
+        """
+        [server]
+        host = "0.0.0.0"
+        port = 1
+        cors_origins = ["https://a", "https://b"]
+        [retry]
+        backoff_multiplier = 1.5
+        [tools.claude]
+        env = { A = "1", B = "x y" }
+        """);
+
+    editor.set(file, "server.host", "h");
+
+    assertEquals(
+        """
+        [server]
+        host = 'h'
+        port = 1
+        cors_origins = ['https://a', 'https://b']
+
+        [retry]
+        backoff_multiplier = 1.5
+
+        [tools.claude]
+        env.A = '1'
+        env.B = 'x y'
+        """,
+        Files.readString(file));
+  }
 }

@@ -1,5 +1,6 @@
 package dev.cam.plugin.cli;
 
+import dev.cam.api.Cli;
 import dev.cam.plugin.cli.agent.AgentActions;
 import dev.cam.plugin.cli.agent.AttachCommand;
 import dev.cam.plugin.cli.agent.HistoryCommand;
@@ -65,14 +66,11 @@ final class Commands {
   // help lists every command; completion describes them all
   private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
 
-  private static final Set<String> OPTIONS_WITH_VALUE =
-      Set.of("--config", "--data-dir", "--server", "--token");
-
   private Commands() {}
 
   /** The subcommand classes to register for these arguments. */
   static List<Class<?>> neededFor(List<String> args) {
-    String word = commandWord(args);
+    String word = Cli.commandWord(args);
     if (word == null) {
       boolean versionOnly = args.contains("--version") || args.contains("-V");
       return versionOnly ? List.of() : all();
@@ -97,21 +95,5 @@ final class Commands {
 
   private static List<Class<?>> all() {
     return ALL.values().stream().distinct().toList();
-  }
-
-  /** The first argument that is not an option or an option's value, or null. */
-  static String commandWord(List<String> args) {
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--")) {
-        return null;
-      }
-      if (OPTIONS_WITH_VALUE.contains(arg)) {
-        i++;
-      } else if (!arg.startsWith("-")) {
-        return arg;
-      }
-    }
-    return null;
   }
 }
