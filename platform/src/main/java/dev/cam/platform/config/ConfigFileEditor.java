@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -147,12 +146,9 @@ public final class ConfigFileEditor {
   /** One {@code [section]} (or {@code [tools.<id>]}) block per table, in the file's order. */
   private String render(ObjectNode root) throws JsonProcessingException {
     StringBuilder out = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> section = it.next();
+    for (Map.Entry<String, JsonNode> section : root.properties()) {
       if (section.getKey().equals(ConfigSchema.TOOLS)) {
-        for (Iterator<Map.Entry<String, JsonNode>> tools = section.getValue().fields();
-            tools.hasNext(); ) {
-          Map.Entry<String, JsonNode> tool = tools.next();
+        for (Map.Entry<String, JsonNode> tool : section.getValue().properties()) {
           block(out, ConfigSchema.TOOLS + "." + tool.getKey(), tool.getValue());
         }
       } else {

@@ -92,7 +92,7 @@ final class Fields {
     if (!v.isObject()) {
       throw new InvalidInputException(where + ": " + key + " must be a map of NAME: value");
     }
-    v.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    v.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
     return out;
   }
 }

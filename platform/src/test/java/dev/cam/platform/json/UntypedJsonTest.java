@@ -50,5 +50,9 @@ class UntypedJsonTest {
         toml("[t]\nn = 5\nlist = [1, 2.5, \"d\"]\n"));
     assertEquals(Map.of("d", "1979-05-27"), toml("d = 1979-05-27\n"));
     assertThrows(JsonProcessingException.class, () -> toml("n = 99999999999999999999\n"));
+    // 19 digits: the TOML parser of Jackson 2.18 dropped the first digits without an error
+    assertEquals(
+        Map.of("max", Long.MAX_VALUE, "min", Long.MIN_VALUE, "n", 1234567890123456789L),
+        toml("max = 9223372036854775807\nmin = -9223372036854775808\nn = 1234567890123456789\n"));
   }
 }

@@ -436,8 +436,8 @@ class RestApiIT {
     assertTrue(doc.get("openapi").asText().startsWith("3."));
     Set<String> documented = new TreeSet<>();
     doc.get("paths")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             path ->
                 path.getValue()
                     .fieldNames()

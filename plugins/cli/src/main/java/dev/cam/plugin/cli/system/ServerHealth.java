@@ -76,8 +76,8 @@ record ServerHealth(Map<String, Object> sections, String problem) {
     ObjectMapper json = new ObjectMapper();
     Map<String, Object> out = new LinkedHashMap<>();
     json.readTree(body)
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             field -> {
               if (field.getValue().isObject()) {
                 out.put(field.getKey(), json.convertValue(field.getValue(), Map.class));

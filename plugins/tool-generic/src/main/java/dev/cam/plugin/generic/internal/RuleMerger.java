@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,8 +28,7 @@ public final class RuleMerger {
   }
 
   private void mergeInto(ObjectNode target, ObjectNode over, String prefix, Set<String> replace) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : over.properties()) {
       String key = prefix + e.getKey();
       JsonNode mine = target.get(e.getKey());
       JsonNode theirs = e.getValue();
