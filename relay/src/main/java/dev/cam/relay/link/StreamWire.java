@@ -1,6 +1,7 @@
 package dev.cam.relay.link;
 
 import dev.cam.relay.protocol.Frame;
+import dev.cam.relay.protocol.ProtocolException;
 import dev.cam.relay.wire.FrameListener;
 import dev.cam.relay.wire.FrameWire;
 import java.io.BufferedInputStream;
@@ -36,8 +37,8 @@ import javax.net.ssl.SSLSocket;
  * streams' credit (the {@link FrameSender} hands over one frame at a time).
  */
 final class StreamWire implements FrameWire {
-  /** The {@code Upgrade} token the relay knows stream links by. */
-  static final String UPGRADE = "cam-relay-link";
+  /** Queued behind the frames to send: the writer closes the socket when it comes to it. */
+  private static final Pending CLOSE = new Pending(null, () -> {}, failure -> {});
 
   private static final int MAX_RESPONSE_HEAD = 8 * 1024;
   private static final int MAX_REFUSAL_BODY = 2 * 1024;
@@ -137,7 +138,7 @@ final class StreamWire implements FrameWire {
             + " HTTP/1.1\r\nHost: "
             + hostHeader
             + "\r\nConnection: Upgrade\r\nUpgrade: "
-            + UPGRADE
+            + STREAM_UPGRADE
             + "\r\nUser-Agent: cam-relay-link\r\n\r\n";
     out.write(request.getBytes(StandardCharsets.US_ASCII));
     out.flush();
@@ -146,7 +147,7 @@ final class StreamWire implements FrameWire {
     if (status != 101) {
       throw new Refused(status, "HTTP " + status + " " + refusalBody(in, head).strip());
     }
-    if (!head.toLowerCase(Locale.ROOT).contains("\nupgrade: " + UPGRADE)) {
+    if (!head.toLowerCase(Locale.ROOT).contains("\nupgrade: " + STREAM_UPGRADE)) {
       throw new Refused(status, "HTTP 101 to another protocol; is this URL a CAM relay?");
     }
   }
@@ -205,14 +206,10 @@ final class StreamWire implements FrameWire {
     try {
       while (true) {
         int size = in.readInt();
-        if (size < Frame.HEADER_SIZE || size > maxFrame) {
-          connection.broken(
-              "frame size "
-                  + Integer.toUnsignedLong(size)
-                  + " outside "
-                  + Frame.HEADER_SIZE
-                  + "-"
-                  + maxFrame);
+        try {
+          Frame.checkSize(Integer.toUnsignedLong(size), maxFrame);
+        } catch (ProtocolException e) {
+          connection.broken(e.getMessage());
           return;
         }
         byte[] frame = new byte[size];
@@ -241,7 +238,7 @@ final class StreamWire implements FrameWire {
     try {
       while (true) {
         Pending next = queue.take();
-        if (next.frame() == null) {
+        if (next == CLOSE) {
           socket.close();
           return;
         }
@@ -266,7 +263,7 @@ final class StreamWire implements FrameWire {
     first.failed().accept(cause);
     Pending rest;
     while ((rest = queue.poll()) != null) {
-      if (rest.frame() != null) {
+      if (rest != CLOSE) {
         rest.failed().accept(cause);
       }
     }
@@ -294,7 +291,7 @@ final class StreamWire implements FrameWire {
   @Override
   public void close(int code, String reason) {
     closing = true;
-    queue.add(new Pending(null, () -> {}, failure -> {}));
+    queue.add(CLOSE);
   }
 
   @Override
@@ -305,7 +302,7 @@ final class StreamWire implements FrameWire {
     } catch (IOException e) {
       // already gone
     }
-    queue.add(new Pending(null, () -> {}, failure -> {}));
+    queue.add(CLOSE);
   }
 
   private record Pending(ByteBuffer frame, Runnable sent, Consumer<Throwable> failed) {}

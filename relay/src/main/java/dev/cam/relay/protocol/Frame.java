@@ -57,6 +57,18 @@ public record Frame(FrameType type, int flags, int streamId, ByteBuffer payload)
   }
 
   /**
+   * Checks the size a stream link announces for its next frame (header and payload).
+   *
+   * @throws ProtocolException if it is below the header or above {@code maxFrame}
+   */
+  public static void checkSize(long size, int maxFrame) {
+    if (size < HEADER_SIZE || size > maxFrame) {
+      throw new ProtocolException(
+          "frame size " + size + " is outside " + HEADER_SIZE + "-" + maxFrame);
+    }
+  }
+
+  /**
    * Encodes the frame with its size in front ({@link #LENGTH_SIZE} bytes), as a stream link carries
    * it; a WebSocket link sends the same buffer from its {@link #LENGTH_SIZE}th byte.
    */

@@ -1,7 +1,9 @@
 package dev.cam.relay.server;
 
 import dev.cam.relay.protocol.Frame;
+import dev.cam.relay.wire.FrameWire;
 import dev.cam.relay.wire.WebSocketFrames;
+import java.time.Duration;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
@@ -34,7 +36,7 @@ final class LinkAcceptor {
           400,
           "this is the relay's server link endpoint; CAM servers connect here with an HTTP/1.1"
               + " GET and Upgrade: "
-              + StreamLink.UPGRADE);
+              + FrameWire.STREAM_UPGRADE);
       return;
     }
     String ip = Request.getRemoteAddr(request);
@@ -51,25 +53,24 @@ final class LinkAcceptor {
               ended.run();
               callback.failed(failure);
             });
+    int maxFrame = Frame.HEADER_SIZE + runtime.limits.maxPayload();
+    Duration idleTimeout = runtime.limits.pingInterval().multipliedBy(4);
     if (stream) {
       StreamLink link =
           new StreamLink(
               request.getConnectionMetaData().getConnection().getEndPoint(),
               request.getComponents().getExecutor(),
               endpoint,
-              runtime.limits);
+              maxFrame,
+              idleTimeout);
       response.setStatus(HttpStatus.SWITCHING_PROTOCOLS_101);
-      response.getHeaders().put(HttpHeader.UPGRADE, StreamLink.UPGRADE);
+      response.getHeaders().put(HttpHeader.UPGRADE, FrameWire.STREAM_UPGRADE);
       response.getHeaders().put(HttpHeader.CONNECTION, "Upgrade");
       request.setAttribute(HttpStream.UPGRADE_CONNECTION_ATTRIBUTE, link);
       response.write(true, null, watched);
       return;
     }
-    WebSocketFrames webSocket =
-        new WebSocketFrames(
-            endpoint,
-            Frame.HEADER_SIZE + runtime.limits.maxPayload(),
-            runtime.limits.pingInterval().multipliedBy(4));
+    WebSocketFrames webSocket = new WebSocketFrames(endpoint, maxFrame, idleTimeout);
     boolean upgraded;
     try {
       upgraded = runtime.container().upgrade((rq, rs, cb) -> webSocket, request, response, watched);
@@ -86,7 +87,7 @@ final class LinkAcceptor {
   private static boolean isStreamUpgrade(Request request) {
     String upgrade = request.getHeaders().get(HttpHeader.UPGRADE);
     return upgrade != null
-        && upgrade.equalsIgnoreCase(StreamLink.UPGRADE)
+        && upgrade.equalsIgnoreCase(FrameWire.STREAM_UPGRADE)
         && HttpMethod.GET.is(request.getMethod())
         && request.getConnectionMetaData().getHttpVersion() == HttpVersion.HTTP_1_1;
   }

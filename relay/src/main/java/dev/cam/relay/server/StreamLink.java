@@ -1,6 +1,7 @@
 package dev.cam.relay.server;
 
 import dev.cam.relay.protocol.Frame;
+import dev.cam.relay.protocol.ProtocolException;
 import dev.cam.relay.wire.FrameListener;
 import dev.cam.relay.wire.FrameWire;
 import java.io.IOException;
@@ -24,9 +25,6 @@ import org.eclipse.jetty.util.IteratingCallback;
  * EndPoint}, so a slow server holds no relay thread.
  */
 final class StreamLink extends AbstractConnection implements FrameWire {
-  /** The {@code Upgrade} token of a stream link. */
-  static final String UPGRADE = "cam-relay-link";
-
   private final FrameListener endpoint;
   private volatile int maxFrame;
   private final Flusher flusher = new Flusher();
@@ -37,12 +35,21 @@ final class StreamLink extends AbstractConnection implements FrameWire {
    */
   private final ByteBuffer input;
 
-  StreamLink(EndPoint wire, Executor executor, FrameListener endpoint, RelayLimits limits) {
+  /**
+   * @param maxFrame the largest frame (header and payload) to accept
+   * @param idleTimeout how long the link may be silent
+   */
+  StreamLink(
+      EndPoint wire,
+      Executor executor,
+      FrameListener endpoint,
+      int maxFrame,
+      Duration idleTimeout) {
     super(wire, executor);
     this.endpoint = endpoint;
-    this.maxFrame = Frame.HEADER_SIZE + limits.maxPayload();
-    wire.setIdleTimeout(limits.pingInterval().multipliedBy(4).toMillis());
+    this.maxFrame = maxFrame;
     this.input = BufferUtil.allocateDirect(2 * (Frame.LENGTH_SIZE + maxFrame));
+    wire.setIdleTimeout(idleTimeout.toMillis());
   }
 
   @Override
@@ -79,8 +86,10 @@ final class StreamLink extends AbstractConnection implements FrameWire {
     while (buffer.remaining() >= Frame.LENGTH_SIZE) {
       int at = buffer.position();
       long size = Integer.toUnsignedLong(buffer.getInt(at));
-      if (size < Frame.HEADER_SIZE || size > maxFrame) {
-        endpoint.broken("frame size " + size + " is outside " + Frame.HEADER_SIZE + "-" + maxFrame);
+      try {
+        Frame.checkSize(size, maxFrame);
+      } catch (ProtocolException e) {
+        endpoint.broken(e.getMessage());
         return false;
       }
       if (buffer.remaining() < Frame.LENGTH_SIZE + size) {
@@ -106,9 +115,13 @@ final class StreamLink extends AbstractConnection implements FrameWire {
     flusher.queue(new Pending(frame, sent, failed));
   }
 
-  /** The relay sets the frame limit and idle timeout from its own limits when the link opens. */
+  /** Changes the limits the link opened with; a frame must still fit the read buffer. */
   @Override
   public void settle(int settledMaxFrame, Duration idleTimeout) {
+    if (Frame.LENGTH_SIZE + settledMaxFrame > input.capacity()) {
+      throw new IllegalArgumentException(
+          "frame size " + settledMaxFrame + " exceeds the stream link's read buffer");
+    }
     maxFrame = settledMaxFrame;
     getEndPoint().setIdleTimeout(idleTimeout.toMillis());
   }

@@ -10,6 +10,9 @@ import java.util.function.Consumer;
  * as links of the first release connect). Thread-safe.
  */
 public interface FrameWire {
+  /** The {@code Upgrade} token of a stream link, the same on both ends. */
+  String STREAM_UPGRADE = "cam-relay-link";
+
   /**
    * Queues one frame with its size in front, as {@link
    * dev.cam.relay.protocol.Frame#encodeWithLength} encodes it, behind those sent before it. The
